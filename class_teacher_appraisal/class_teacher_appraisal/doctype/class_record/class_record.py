@@ -1,0 +1,25 @@
+# Copyright (c) 2026, class_teacher_appraisal maintainers
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+
+class ClassRecord(Document):
+	def validate(self):
+		self.validate_grade_level()
+		self.validate_teachers()
+
+	def validate_grade_level(self):
+		if not 1 <= (self.grade_level or 0) <= 12:
+			frappe.throw(
+				_("Grade level must be between 1 and 12, not {0}.").format(self.grade_level),
+				title=_("Invalid Grade Level"),
+			)
+
+	def validate_teachers(self):
+		if self.class_teacher and self.class_teacher == self.deputy_teacher:
+			frappe.throw(
+				_("The deputy class teacher cannot be the class teacher."), title=_("Invalid Teachers")
+			)

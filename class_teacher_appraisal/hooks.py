@@ -1,0 +1,22 @@
+app_name = "class_teacher_appraisal"
+app_title = "Class Teacher Appraisal"
+app_publisher = "class_teacher_appraisal maintainers"
+app_description = "Class teacher appraisal (班主任考核) for Chinese primary and secondary schools"
+app_email = "maintainers@class-teacher-appraisal.invalid"
+app_license = "mit"
+
+required_apps = []
+
+add_to_apps_screen = [
+	{
+		"name": "class_teacher_appraisal",
+		"logo": "/assets/class_teacher_appraisal/images/logo.svg",
+		"title": "Class Teacher Appraisal",
+		"route": "/app/class-teacher-appraisal",
+	}
+]
+
+before_tests = "class_teacher_appraisal.install.before_tests"
+
+# Writes the "auto-generated types" block into controllers in developer mode.
+export_python_type_annotations = True

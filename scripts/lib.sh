@@ -1,0 +1,120 @@
+# shellcheck shell=bash
+# Shared settings and helpers for the provisioning scripts (sourced, not run).
+#
+# Every setting can come from the environment, from a machine-local file
+# (CTA_CONFIG, default /etc/class-teacher-appraisal.env, KEY=VALUE lines), or
+# from the defaults below, in that order of precedence.
+
+set -Eeuo pipefail
+
+APP_NAME="class_teacher_appraisal"
+APP_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+
+cta_load_config() {
+	local file="${CTA_CONFIG:-/etc/class-teacher-appraisal.env}" line key value
+	[[ -r "$file" ]] || return 0
+	while IFS= read -r line || [[ -n "$line" ]]; do
+		[[ "$line" =~ ^[[:space:]]*([A-Z_][A-Z0-9_]*)=(.*)$ ]] || continue
+		key="${BASH_REMATCH[1]}"
+		value="${BASH_REMATCH[2]}"
+		value="${value%\"}"
+		value="${value#\"}"
+		# The environment wins over the file.
+		[[ -n "${!key+x}" ]] || export "$key=$value"
+	done <"$file"
+}
+cta_load_config
+
+: "${FRAPPE_REPO:=https://github.com/frappe/frappe}"
+: "${FRAPPE_BRANCH:=version-15}"
+: "${BENCH_USER:=frappe}"
+: "${BENCH_DIR:=/home/${BENCH_USER}/cta-bench}"
+: "${BENCH_VERSION:=5.31.1}"
+: "${SITE_NAME:=cta.localhost}"
+: "${TEST_SITE_NAME:=test.cta.localhost}"
+: "${DB_ROOT_USER:=root}"
+: "${DB_ROOT_PASSWORD:=cta-mariadb-root}"
+: "${ADMIN_PASSWORD:=admin}"
+: "${HTTP_PORT:=8000}"
+: "${SOCKETIO_PORT:=9000}"
+: "${REDIS_PORT:=6379}"
+: "${SITE_LANGUAGE:=zh}"
+: "${CTA_LOG_DIR:=/var/log/class-teacher-appraisal}"
+: "${PYTHON_BIN:=/usr/bin/python3.11}"
+
+BENCH_HOME="$(dirname "$BENCH_DIR")"
+BENCH_CLI_VENV="/home/${BENCH_USER}/.cta-bench-cli"
+BENCH_CLI="${BENCH_CLI_VENV}/bin/bench"
+STATE_DIR="${BENCH_DIR}/.cta"
+
+# ---------------------------------------------------------------- messages
+
+_cta_t0=$SECONDS
+step() { printf '==> [%4ss] %s\n' "$((SECONDS - _cta_t0))" "$*"; }
+note() { printf '    %s\n' "$*"; }
+die() {
+	printf 'cta: error: %s\n' "$*" >&2
+	exit 1
+}
+
+# Runs a command with its output in a log; on failure shows the log's tail and
+# ends with one line saying what failed.
+logged() {
+	local what="$1" log="$CTA_LOG_DIR/$2"
+	shift 2
+	if ! "$@" >>"$log" 2>&1; then
+		tail -n 25 "$log" | sed 's/^/    | /' >&2
+		die "$what failed (full log: $log)"
+	fi
+}
+
+require_root() {
+	[[ $EUID -eq 0 ]] || die "run this as root (e.g. sudo $0): it installs packages and services"
+}
+
+# ------------------------------------------------------------- bench user
+
+# Runs a command as the bench user, in RUN_IN (default: the user's home), with a
+# clean environment: root's pyenv python is not executable by other users.
+as_bench() {
+	local dir="${RUN_IN:-/home/${BENCH_USER}}" passed=() v
+	# Proxies and CA bundles pass through: some networks re-sign TLS.
+	for v in http_proxy https_proxy no_proxy HTTP_PROXY HTTPS_PROXY NO_PROXY SSL_CERT_FILE SSL_CERT_DIR \
+		REQUESTS_CA_BUNDLE CURL_CA_BUNDLE PIP_CERT GIT_SSL_CAINFO NODE_EXTRA_CA_CERTS UV_NATIVE_TLS \
+		PIP_INDEX_URL UV_INDEX_URL CTA_TEST_SITE CTA_SITES_PATH; do
+		[[ -z "${!v:-}" ]] || passed+=("$v=${!v}")
+	done
+	runuser -u "$BENCH_USER" -- env -i HOME="/home/${BENCH_USER}" USER="$BENCH_USER" "${passed[@]}" \
+		LANG=C.UTF-8 LC_ALL=C.UTF-8 PIP_DISABLE_PIP_VERSION_CHECK=1 \
+		PATH="${BENCH_CLI_VENV}/bin:${BENCH_DIR}/env/bin:/usr/local/bin:/usr/bin:/bin" \
+		bash -c 'cd "$1" && shift && exec "$@"' _ "$dir" "$@"
+}
+
+in_bench() { RUN_IN="$BENCH_DIR" as_bench "$@"; }
+
+bench_cli() { in_bench "$BENCH_CLI" "$@"; }
+
+site_db_exists() {
+	local site="$1" db
+	db="$(python3_json_get "$BENCH_DIR/sites/$site/site_config.json" db_name)" || return 1
+	[[ -n "$db" ]] && mariadb -N -e "SHOW DATABASES LIKE '$db'" | grep -qx "$db"
+}
+
+python3_json_get() {
+	"$PYTHON_BIN" -c 'import json,sys; print(json.load(open(sys.argv[1])).get(sys.argv[2], ""))' "$1" "$2" 2>/dev/null
+}
+
+# Content hash of the files that decide whether a site must be migrated.
+app_schema_hash() {
+	(
+		cd "$APP_DIR"
+		find "$APP_NAME" -type f \( -name '*.json' -o -name '*.py' -o -name '*.txt' -o -name '*.csv' \) \
+			-not -path '*/__pycache__/*' -print0 | sort -z | xargs -0 sha1sum
+		git -C "$BENCH_DIR/apps/frappe" rev-parse HEAD 2>/dev/null || true
+	) | sha1sum | cut -c1-16
+}
+
+port_owner() {
+	# Prints "pid/command" of whatever listens on TCP port $1, or nothing.
+	lsof -nP -iTCP:"$1" -sTCP:LISTEN -Fpc 2>/dev/null | awk '/^p/{p=substr($0,2)} /^c/{print p "/" substr($0,2); exit}' || true
+}

@@ -1,0 +1,89 @@
+"""pytest harness for class_teacher_appraisal.
+
+Unit tests (tests/unit) are plain Python. Integration tests (tests/integration)
+use a real Frappe site: the session connects once to the site named by
+CTA_TEST_SITE (scripts/test sets it and runs pytest from the bench's sites
+folder), and every test is rolled back afterwards.
+"""
+
+import os
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+INTEGRATION_DIR = Path(__file__).parent / "integration"
+
+
+def pytest_collection_modifyitems(config, items):
+	for item in items:
+		if INTEGRATION_DIR in Path(item.fspath).parents:
+			item.add_marker(pytest.mark.integration)
+
+
+@pytest.fixture(scope="session")
+def frappe_site():
+	"""Connects to the test site once per session and runs the apps' before_tests hooks."""
+	site = os.environ.get("CTA_TEST_SITE")
+	if not site:
+		pytest.fail("CTA_TEST_SITE is not set: run the tests with scripts/test", pytrace=False)
+	import frappe
+
+	sites_path = os.environ.get("CTA_SITES_PATH") or os.getcwd()
+	frappe.init(site=site, sites_path=sites_path)
+	frappe.connect()
+	frappe.flags.in_test = True
+	frappe.flags.mute_emails = True
+	frappe.set_user("Administrator")
+	for hook in frappe.get_hooks("before_tests", app_name="class_teacher_appraisal"):
+		frappe.get_attr(hook)()
+	ensure_site_manager()
+	frappe.db.commit()
+	yield site
+	frappe.db.rollback()
+	frappe.destroy()
+
+
+SITE_MANAGER = "site.manager@example.com"
+
+
+def ensure_site_manager():
+	"""Frappe makes the first System User a System Manager unless another exists;
+	this one exists so that test users get exactly the roles a test gives them."""
+	import frappe
+
+	if not frappe.db.exists("User", SITE_MANAGER):
+		user = frappe.new_doc("User")
+		user.update({"email": SITE_MANAGER, "first_name": "Site Manager", "send_welcome_email": 0})
+		user.append("roles", {"role": "System Manager"})
+		user.insert(ignore_permissions=True)
+
+
+@pytest.fixture
+def db(frappe_site):
+	"""A test's view of the site: whatever it writes is rolled back when it ends."""
+	import frappe
+
+	frappe.set_user("Administrator")
+	yield frappe.db
+	frappe.db.rollback()
+	frappe.set_user("Administrator")
+	frappe.local.message_log = []
+
+
+@contextmanager
+def acting_as(user: str):
+	"""Runs a block as another user (permissions apply), then returns to the previous user."""
+	import frappe
+
+	previous = frappe.session.user
+	frappe.set_user(user)
+	try:
+		yield
+	finally:
+		frappe.set_user(previous)
+
+
+@pytest.fixture
+def as_user(db):
+	return acting_as
