@@ -1,0 +1,64 @@
+"""The scoring core: plain Python, no database access.
+
+`score_period(rubric, items, classes)` takes a rubric, the inspection items and
+the evidence of every class of a period, and returns per class the lines (with
+their explanation and evidence), part subtotals, total, grade, veto/exclusion,
+allowance and rank. The query layer (`class_teacher_appraisal.evidence`) builds
+its input with grouped queries; tests build it by hand.
+"""
+
+from .amounts import D, points
+from .engine import ScoringError, competition_ranks, line_bounds, score_period
+from .flags import award_weekly_flags, flag_total
+from .formula import VARIABLES as FORMULA_VARIABLES
+from .formula import FormulaError
+from .i18n import Msg, render_all
+from .model import (
+	Achievement,
+	ClassEvidence,
+	ClassResult,
+	Criterion,
+	Effect,
+	FlagEligibilityRule,
+	GradeBand,
+	InspectionItem,
+	Kind,
+	ManualInput,
+	Method,
+	Rubric,
+	Section,
+	VetoCase,
+	VetoRule,
+	WeekStats,
+)
+
+__all__ = [
+	"FORMULA_VARIABLES",
+	"Achievement",
+	"ClassEvidence",
+	"ClassResult",
+	"Criterion",
+	"D",
+	"Effect",
+	"FlagEligibilityRule",
+	"FormulaError",
+	"GradeBand",
+	"InspectionItem",
+	"Kind",
+	"ManualInput",
+	"Method",
+	"Msg",
+	"Rubric",
+	"ScoringError",
+	"Section",
+	"VetoCase",
+	"VetoRule",
+	"WeekStats",
+	"award_weekly_flags",
+	"competition_ranks",
+	"flag_total",
+	"line_bounds",
+	"points",
+	"render_all",
+	"score_period",
+]

@@ -1,0 +1,210 @@
+"""Scores every class of one period against a rubric, in one pass."""
+
+from collections import defaultdict
+from decimal import Decimal
+
+from .amounts import ZERO, clamp, fmt, points
+from .flags import award_weekly_flags, flag_total
+from .formula import FormulaError
+from .i18n import Msg, _, msg
+from .model import (
+	ClassEvidence,
+	ClassResult,
+	Criterion,
+	Effect,
+	GradeBand,
+	InspectionItem,
+	Kind,
+	LineResult,
+	Rubric,
+	SectionResult,
+)
+from .rules import RULES, Context
+
+
+class ScoringError(ValueError):
+	"""A rubric that cannot be applied (e.g. a broken formula); carries a translatable message."""
+
+	def __init__(self, message: Msg):
+		super().__init__(message.render())
+		self.message = message
+
+
+def line_bounds(c: Criterion) -> tuple[Decimal | None, Decimal | None]:
+	"""The range a line's points must stay in."""
+	if c.kind == Kind.DEDUCTION and not c.max_points:
+		return (-c.cap if c.cap else None, ZERO)  # a penalty taken from the part
+	if c.kind in Kind.SIGNED:
+		return (None, c.max_points or None)
+	return (ZERO, c.max_points or c.cap or None)
+
+
+def competition_ranks(values: dict[str, Decimal]) -> dict[str, int]:
+	"""1, 2, 2, 4: equal totals share a rank."""
+	ordered = sorted(values.values(), reverse=True)
+	return {key: 1 + ordered.index(value) for key, value in values.items()}
+
+
+def score_period(
+	rubric: Rubric, items: dict[str, InspectionItem], classes: list[ClassEvidence]
+) -> list[ClassResult]:
+	flags = award_weekly_flags(items, classes, rubric.flag_rules)
+	tops = _top_flags(rubric, classes, flags)
+	results = [_score_class(rubric, items, ev, flags[ev.class_id], tops[ev.class_id]) for ev in classes]
+	ranks = competition_ranks({r.class_id: r.total for r in results})
+	for result in results:
+		result.rank = ranks[result.class_id]
+	return results
+
+
+def _top_flags(rubric, classes, flags) -> dict[str, dict[str, tuple[Decimal, str]]]:
+	"""Per class and flag criterion: the most flags among the classes it is compared with."""
+	tops: dict[str, dict[str, tuple[Decimal, str]]] = {ev.class_id: {} for ev in classes}
+	for c in rubric.criteria:
+		if c.kind not in (Kind.FLAG_SHARE, Kind.FORMULA):
+			continue
+		groups: dict[object, list[ClassEvidence]] = defaultdict(list)
+		for ev in classes:
+			groups[ev.grade_level if c.compare_within == "Grade Level" else None].append(ev)
+		for members in groups.values():
+			totals = {ev.class_id: flag_total(flags[ev.class_id], c.inspection_item) for ev in members}
+			top = max(totals.values(), default=ZERO)
+			leaders = ", ".join(sorted(k for k, v in totals.items() if v == top and top > 0))
+			for ev in members:
+				tops[ev.class_id][c.code] = (top, leaders)
+	return tops
+
+
+def _score_class(rubric, items, evidence: ClassEvidence, flags, tops) -> ClassResult:
+	ctx = Context(rubric=rubric, items=items, evidence=evidence, flags=flags, top_flags=tops)
+	lines = [_score_line(c, ctx) for c in rubric.criteria]
+	sections, total = _sections(rubric, lines)
+	vetoed, veto_reasons, excluded, exclusion_reasons = _vetoes(rubric, evidence)
+	grade, band = _grade(rubric.bands, total, vetoed)
+	allowance, note = _allowance(rubric, band, evidence)
+	return ClassResult(
+		class_id=evidence.class_id,
+		lines=lines,
+		sections=sections,
+		total=total,
+		grade=grade,
+		vetoed=vetoed,
+		veto_reasons=veto_reasons,
+		excluded_from_honours=excluded or vetoed,
+		exclusion_reasons=exclusion_reasons,
+		allowance=allowance,
+		allowance_note=note,
+		flags=flag_total(flags),
+	)
+
+
+def _score_line(c: Criterion, ctx: Context) -> LineResult:
+	rule = RULES.get(c.kind)
+	if rule is None:
+		raise ScoringError(msg(_("Criterion {0} has an unknown rule kind {1}"), c.code, c.kind))
+	try:
+		outcome = rule(c, ctx)
+	except FormulaError as e:
+		raise ScoringError(msg(_("The formula of criterion {0} cannot be used: {1}"), c.code, str(e))) from e
+	entered = ctx.evidence.manual.get(c.code)
+	manual = entered.points if entered else None
+	adjustment = entered.adjustment if entered else ZERO
+	explanation = list(outcome.explanation)
+	base = (manual or ZERO) if c.kind == Kind.MANUAL else (outcome.points or ZERO)
+	raw = points(base + adjustment)
+	if adjustment:
+		explanation.append(
+			msg(_("adjusted by {0}: {1}"), ("+" if adjustment > 0 else "") + fmt(adjustment), entered.reason)
+		)
+	low, high = line_bounds(c)
+	final = clamp(raw, low, high)
+	if final != raw:
+		explanation.append(
+			msg(
+				_("kept within {0} … {1}"),
+				fmt(low) if low is not None else "−∞",
+				fmt(high) if high is not None else "∞",
+			)
+		)
+	return LineResult(
+		code=c.code,
+		title=c.title,
+		kind=c.kind,
+		section=c.section,
+		max_points=c.max_points,
+		computed=None if c.kind == Kind.MANUAL else points(outcome.points or ZERO),
+		manual=manual,
+		adjustment=adjustment,
+		points=final,
+		explanation=explanation,
+		evidence=outcome.evidence,
+		needs_input=c.kind == Kind.MANUAL and manual is None,
+	)
+
+
+def _sections(rubric: Rubric, lines: list[LineResult]) -> tuple[list[SectionResult], Decimal]:
+	known = {s.code for s in rubric.sections}
+	results = []
+	for s in rubric.sections:
+		raw = sum((line.points for line in lines if line.section == s.code), ZERO)
+		value = max(raw, ZERO)
+		if s.max_points and not s.allow_above_max:
+			value = min(value, s.max_points)
+		if s.weight_percent and s.max_points:
+			value = value / s.max_points * s.weight_percent * rubric.total_points / 100
+		results.append(SectionResult(s.code, s.title, s.max_points, s.weight_percent, raw, points(value)))
+	loose = sum((line.points for line in lines if line.section not in known), ZERO)
+	total = points(max(sum((r.points for r in results), ZERO) + loose, ZERO))
+	return results, total
+
+
+def _vetoes(rubric: Rubric, evidence: ClassEvidence):
+	rules = {r.code: r for r in rubric.veto_rules}
+	cases: list[tuple[str, str]] = [(v.rule_code, v.reason) for v in evidence.vetoes]
+	for rule in rubric.veto_rules:
+		found = defaultdict(int)
+		for (_item, _week, incident_type), n in evidence.incidents.items():
+			if incident_type in rule.incident_types:
+				found[incident_type] += n
+		if found:
+			cases.append((rule.code, ", ".join(f"{t} × {n}" for t, n in sorted(found.items()))))
+	vetoed, excluded = False, False
+	veto_reasons, exclusion_reasons = [], []
+	for code, reason in cases:
+		rule = rules.get(code)
+		if rule is None:
+			raise ScoringError(msg(_("Veto rule {0} is not in rubric {1}"), code, rubric.name))
+		text = msg(_("{0}: {1}"), rule.title, reason) if reason else Msg("{0}", (rule.title,))
+		if rule.effect == Effect.LOWEST_GRADE:
+			vetoed = True
+			veto_reasons.append(text)
+		else:
+			excluded = True
+			exclusion_reasons.append(text)
+	return vetoed, veto_reasons, excluded, exclusion_reasons
+
+
+def _grade(bands: tuple[GradeBand, ...], total: Decimal, vetoed: bool) -> tuple[str, GradeBand | None]:
+	if not bands:
+		return "", None
+	ordered = sorted(bands, key=lambda b: b.min_score, reverse=True)
+	if vetoed:
+		return ordered[-1].grade, ordered[-1]
+	for band in ordered:
+		if total >= band.min_score:
+			return band.grade, band
+	return ordered[-1].grade, ordered[-1]
+
+
+def _allowance(rubric: Rubric, band: GradeBand | None, evidence: ClassEvidence):
+	if band is None:
+		return ZERO, None
+	if band.withhold_all:
+		return ZERO, msg(_("Grade {0}: no allowance this period"), band.grade)
+	base = rubric.base_allowance + rubric.allowance_per_pupil * evidence.pupils
+	amount = points(base + band.allowance)
+	parts = [fmt(rubric.base_allowance)]
+	if rubric.allowance_per_pupil:
+		parts.append(f"{fmt(rubric.allowance_per_pupil)} × {evidence.pupils}")
+	parts.append(fmt(band.allowance))
+	return amount, msg(_("Allowance {0} = {1}"), fmt(amount), " + ".join(parts))

@@ -1,0 +1,243 @@
+"""The plain data the scoring core works on: a rubric, inspection items, and
+the evidence of every class of one period. The query layer builds these from
+the database; tests build them by hand."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from .amounts import ZERO
+from .i18n import Msg
+
+
+class Kind:
+	"""Rule kinds of a rubric criterion (stored as these English names)."""
+
+	MANUAL = "Manual Points"
+	DEDUCTION = "Deduction per Incident"
+	BONUS = "Bonus per Event"
+	LEVEL_POINTS = "Level Points"
+	INSPECTION_SCORE = "Inspection Score"
+	FLAG_SHARE = "Red Flag Share"
+	RATING = "Weighted Rating"
+	ACHIEVEMENTS = "Level-Weighted Achievements"
+	ROLLUP = "Period Roll-up"
+	FORMULA = "Formula"
+
+	ALL = (
+		MANUAL,
+		DEDUCTION,
+		BONUS,
+		LEVEL_POINTS,
+		INSPECTION_SCORE,
+		FLAG_SHARE,
+		RATING,
+		ACHIEVEMENTS,
+		ROLLUP,
+		FORMULA,
+	)
+	# Kinds whose line may go below zero (the section is still floored at 0).
+	SIGNED = (LEVEL_POINTS, FORMULA)
+
+
+class Effect:
+	LOWEST_GRADE = "Lowest Grade"
+	EXCLUDE_FROM_HONOURS = "Exclude from Honours"
+
+
+class Method:
+	"""How an inspection item is scored."""
+
+	SCORE = "Score"
+	LEVEL = "Level"
+	INCIDENTS = "Incident Count"
+
+
+@dataclass(frozen=True)
+class Section:
+	code: str
+	title: str
+	max_points: Decimal = ZERO  # 0: the part has no maximum of its own
+	weight_percent: Decimal = ZERO  # >0: the part counts weight% of the rubric total
+	allow_above_max: bool = False
+
+
+@dataclass(frozen=True)
+class Criterion:
+	code: str
+	title: str
+	kind: str
+	section: str = ""
+	max_points: Decimal = ZERO  # 0: no maximum of its own (penalties, signed level points)
+	unit_points: Decimal = ZERO
+	cap: Decimal = ZERO  # 0: no cap
+	inspection_item: str = ""
+	incident_types: tuple[str, ...] = ()
+	zero_incident_types: tuple[str, ...] = ()  # any of these: the item scores 0
+	levels: dict[str, Decimal] = field(default_factory=dict)  # level -> points, or -> weight
+	rater_weights: dict[str, Decimal] = field(default_factory=dict)  # rater group -> weight %
+	aggregate: str = "Sum"  # or "Average" (level points, roll-up)
+	compare_within: str = "School"  # or "Grade Level" (flag share)
+	formula: str = ""
+
+
+@dataclass(frozen=True)
+class GradeBand:
+	grade: str
+	min_score: Decimal
+	allowance: Decimal = ZERO
+	withhold_all: bool = False  # no allowance at all, not even the base
+
+
+@dataclass(frozen=True)
+class VetoRule:
+	code: str
+	title: str
+	effect: str = Effect.LOWEST_GRADE
+	incident_types: tuple[str, ...] = ()  # recorded incidents of these types trigger it
+
+
+@dataclass(frozen=True)
+class FlagEligibilityRule:
+	"""So many incidents of these types in one week: no weekly red flag that week."""
+
+	incident_types: tuple[str, ...]
+	min_count: int = 2
+	title: str = ""
+
+
+@dataclass(frozen=True)
+class Rubric:
+	name: str
+	total_points: Decimal
+	criteria: tuple[Criterion, ...]
+	sections: tuple[Section, ...] = ()
+	bands: tuple[GradeBand, ...] = ()
+	veto_rules: tuple[VetoRule, ...] = ()
+	flag_rules: tuple[FlagEligibilityRule, ...] = ()
+	rating_scale: Decimal = Decimal(100)
+	base_allowance: Decimal = ZERO
+	allowance_per_pupil: Decimal = ZERO
+
+
+@dataclass(frozen=True)
+class InspectionItem:
+	name: str
+	method: str = Method.SCORE
+	max_score: Decimal = Decimal(10)
+	level_scores: dict[str, Decimal] = field(default_factory=dict)
+	level_flags: dict[str, Decimal] = field(default_factory=dict)  # e.g. 优秀 -> 2 flags
+	weekly_flag_winners: int = 0  # top N classes a week win a red flag; 0: none
+
+
+@dataclass
+class WeekStats:
+	"""Inspections of one class for one item in one week (ISO week, by its Monday)."""
+
+	count: int = 0
+	score_sum: Decimal = ZERO  # net of nothing: the inspections' own scores
+	deduction_sum: Decimal = ZERO
+	revocations: int = 0  # failed spot checks that take a flag back
+	levels: dict[str, int] = field(default_factory=dict)
+
+	@property
+	def net_average(self) -> Decimal:
+		return (self.score_sum - self.deduction_sum) / self.count if self.count else ZERO
+
+
+@dataclass(frozen=True)
+class Achievement:
+	title: str
+	level: str
+	base_points: Decimal = ZERO  # 0: the criterion's maximum
+
+
+@dataclass(frozen=True)
+class VetoCase:
+	rule_code: str
+	reason: str = ""
+
+
+@dataclass(frozen=True)
+class ManualInput:
+	points: Decimal | None = None
+	adjustment: Decimal = ZERO
+	reason: str = ""
+
+
+@dataclass
+class ClassEvidence:
+	class_id: str
+	grade_level: int = 0
+	pupils: int = 0
+	weeks: dict[tuple[str, date], WeekStats] = field(default_factory=dict)  # (item, monday)
+	incidents: dict[tuple[str, date, str], int] = field(default_factory=dict)  # (item, monday, type)
+	ratings: dict[tuple[str, str], tuple[Decimal, int]] = field(default_factory=dict)  # (code, group)
+	rollup: dict[str, list[tuple[str, Decimal]]] = field(default_factory=dict)  # code -> (period, total)
+	manual: dict[str, ManualInput] = field(default_factory=dict)
+	achievements: dict[str, list[Achievement]] = field(default_factory=dict)
+	vetoes: list[VetoCase] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------ results
+
+
+@dataclass
+class FlagWeek:
+	"""Flags one class got (or lost) for one item in one week, and why."""
+
+	item: str
+	week: date
+	awarded: int = 0  # weekly top-N award
+	level_flags: Decimal = ZERO
+	revoked: int = 0
+	rank: int = 0
+	net_average: Decimal = ZERO
+	ineligible: bool = False
+
+	@property
+	def total(self) -> Decimal:
+		return self.awarded + self.level_flags - self.revoked
+
+
+@dataclass
+class LineResult:
+	code: str
+	title: str
+	kind: str
+	section: str
+	max_points: Decimal
+	computed: Decimal | None  # None: a manual line
+	manual: Decimal | None
+	adjustment: Decimal
+	points: Decimal
+	explanation: list[Msg]
+	evidence: dict  # counts and references behind the points (JSON-safe)
+	needs_input: bool = False
+
+
+@dataclass
+class SectionResult:
+	code: str
+	title: str
+	max_points: Decimal
+	weight_percent: Decimal
+	raw_points: Decimal
+	points: Decimal
+
+
+@dataclass
+class ClassResult:
+	class_id: str
+	lines: list[LineResult]
+	sections: list[SectionResult]
+	total: Decimal
+	grade: str
+	vetoed: bool
+	veto_reasons: list[Msg]
+	excluded_from_honours: bool
+	exclusion_reasons: list[Msg]
+	allowance: Decimal
+	allowance_note: Msg | None
+	flags: Decimal = ZERO
+	rank: int = 0
