@@ -16,6 +16,9 @@ add_to_apps_screen = [
 	}
 ]
 
+# Set-up records (seed rubrics, inspection items, later roles and workflow) are created in
+# code and only where missing, so that a school's own edits survive every migrate.
+after_install = "class_teacher_appraisal.install.after_install"
 before_tests = "class_teacher_appraisal.install.before_tests"
 
 # Writes the "auto-generated types" block into controllers in developer mode.

@@ -13,6 +13,23 @@ SCHOOL_DEFAULTS = {
 }
 
 
+def after_install():
+	create_setup_records()
+
+
+def create_setup_records():
+	"""Seed inspection items and rubrics, each only if the school has none of that name."""
+	from class_teacher_appraisal.setup.seed_rubrics import INSPECTION_ITEMS, RUBRICS
+
+	for item in INSPECTION_ITEMS:
+		if not frappe.db.exists("Inspection Item", item["item_name"]):
+			frappe.get_doc({"doctype": "Inspection Item", **item}).insert(ignore_permissions=True)
+	for rubric in RUBRICS:
+		# Any version of the rubric counts: a school that edited or replaced it keeps its own.
+		if not frappe.db.exists("Appraisal Rubric", {"rubric_name": rubric["rubric_name"]}):
+			frappe.get_doc({"doctype": "Appraisal Rubric", **rubric}).insert(ignore_permissions=True)
+
+
 def before_tests():
 	"""Test sites start with the setup wizard done, in English, with Chinese school defaults."""
 	frappe.clear_cache()

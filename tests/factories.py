@@ -31,3 +31,71 @@ def make_class(class_name: str = "三年级(2)班", grade_level: int = 3, academ
 		}
 	)
 	return doc.insert()
+
+
+S1 = "班主任岗位职责及考核办法（流动红旗） v1"
+S6 = "班主任月度考核（百分制） v1"
+
+
+def make_period(
+	name="2025秋季学期", start="2025-09-01", end="2026-01-18", rubric=S1, period_type="Term", **kw
+):
+	return frappe.get_doc(
+		{
+			"doctype": "Appraisal Period",
+			"period_name": name,
+			"period_type": period_type,
+			"start_date": start,
+			"end_date": end,
+			"rubric": rubric,
+			**kw,
+		}
+	).insert()
+
+
+def inspect(class_record, item, date, score=None, level=None, incidents=(), submit=True, **kw):
+	doc = frappe.get_doc(
+		{
+			"doctype": "Inspection",
+			"inspection_date": date,
+			"class_record": class_record,
+			"inspection_item": item,
+			"score": score,
+			"level": level,
+			"incidents": [
+				{"incident_type": t, "count": n}
+				for t, n in (incidents.items() if isinstance(incidents, dict) else incidents)
+			],
+			**kw,
+		}
+	).insert()
+	if submit:
+		doc.submit()
+	return doc
+
+
+def make_school(n_classes=4, grade_level=3):
+	"""Classes 三年级(1)班 … with teachers; returns their Class Record names."""
+	names = []
+	for i in range(1, n_classes + 1):
+		teacher = make_user(f"teacher{grade_level}{i}@example.cn", first_name=f"教师{grade_level}{i}")
+		doc = make_class(
+			f"{'一二三四五六'[grade_level - 1]}年级({i})班",
+			grade_level,
+			class_teacher=teacher,
+			pupil_count=40 + i,
+		)
+		names.append(doc.name)
+	return names
+
+
+def appraisal_of(period, class_record):
+	name = frappe.db.get_value(
+		"Class Teacher Appraisal",
+		{"appraisal_period": period, "class_record": class_record, "docstatus": ["<", 2]},
+	)
+	return frappe.get_doc("Class Teacher Appraisal", name)
+
+
+def lines_of(doc) -> dict:
+	return {row.criterion_code: row for row in doc.lines}

@@ -8,7 +8,7 @@ its input with grouped queries; tests build it by hand.
 """
 
 from .amounts import D, points
-from .engine import ScoringError, competition_ranks, line_bounds, score_period
+from .engine import ScoringError, competition_ranks, line_bounds, rescore_class, score_period, summarize
 from .flags import award_weekly_flags, flag_total
 from .formula import VARIABLES as FORMULA_VARIABLES
 from .formula import FormulaError
@@ -60,5 +60,7 @@ __all__ = [
 	"line_bounds",
 	"points",
 	"render_all",
+	"rescore_class",
 	"score_period",
+	"summarize",
 ]

@@ -78,8 +78,15 @@ def _top_flags(rubric, classes, flags) -> dict[str, dict[str, tuple[Decimal, str
 def _score_class(rubric, items, evidence: ClassEvidence, flags, tops) -> ClassResult:
 	ctx = Context(rubric=rubric, items=items, evidence=evidence, flags=flags, top_flags=tops)
 	lines = [_score_line(c, ctx) for c in rubric.criteria]
+	result = summarize(rubric, evidence, lines)
+	result.flags = flag_total(flags)
+	return result
+
+
+def summarize(rubric: Rubric, evidence: ClassEvidence, lines: list[LineResult]) -> ClassResult:
+	"""Parts, total, vetoes, grade and allowance from a class's lines."""
 	sections, total = _sections(rubric, lines)
-	vetoed, veto_reasons, excluded, exclusion_reasons = _vetoes(rubric, evidence)
+	vetoed, veto_reasons, excluded, exclusion_reasons, cases = _vetoes(rubric, evidence)
 	grade, band = _grade(rubric.bands, total, vetoed)
 	allowance, note = _allowance(rubric, band, evidence)
 	return ClassResult(
@@ -94,8 +101,23 @@ def _score_class(rubric, items, evidence: ClassEvidence, flags, tops) -> ClassRe
 		exclusion_reasons=exclusion_reasons,
 		allowance=allowance,
 		allowance_note=note,
-		flags=flag_total(flags),
+		veto_cases=cases,
 	)
+
+
+def rescore_class(
+	rubric: Rubric, evidence: ClassEvidence, computed: dict[str, tuple[Decimal | None, list[Msg], dict]]
+) -> ClassResult:
+	"""Re-applies hand-entered points, adjustments and veto cases to lines computed earlier
+	(when the office edits one appraisal), without reading the evidence again."""
+	lines = []
+	for c in rubric.criteria:
+		points_, messages, details = computed.get(c.code, (None, [], {}))
+		if c.kind in Kind.LOCAL:
+			outcome = RULES[c.kind](c, Context(rubric, {}, evidence, {}, {}))
+			points_, messages, details = outcome.points, outcome.explanation, outcome.evidence
+		lines.append(finish_line(c, points_, messages, details, evidence))
+	return summarize(rubric, evidence, lines)
 
 
 def _score_line(c: Criterion, ctx: Context) -> LineResult:
@@ -106,11 +128,19 @@ def _score_line(c: Criterion, ctx: Context) -> LineResult:
 		outcome = rule(c, ctx)
 	except FormulaError as e:
 		raise ScoringError(msg(_("The formula of criterion {0} cannot be used: {1}"), c.code, str(e))) from e
-	entered = ctx.evidence.manual.get(c.code)
+	computed = None if c.kind == Kind.MANUAL else (outcome.points or ZERO)
+	return finish_line(c, computed, outcome.explanation, outcome.evidence, ctx.evidence)
+
+
+def finish_line(
+	c: Criterion, computed: Decimal | None, messages: list[Msg], details: dict, evidence: ClassEvidence
+) -> LineResult:
+	"""Adds hand-entered points and the adjustment to a computed line and keeps it in bounds."""
+	entered = evidence.manual.get(c.code)
 	manual = entered.points if entered else None
 	adjustment = entered.adjustment if entered else ZERO
-	explanation = list(outcome.explanation)
-	base = (manual or ZERO) if c.kind == Kind.MANUAL else (outcome.points or ZERO)
+	explanation = list(messages)
+	base = (manual or ZERO) if c.kind == Kind.MANUAL else (computed or ZERO)
 	raw = points(base + adjustment)
 	if adjustment:
 		explanation.append(
@@ -132,13 +162,14 @@ def _score_line(c: Criterion, ctx: Context) -> LineResult:
 		kind=c.kind,
 		section=c.section,
 		max_points=c.max_points,
-		computed=None if c.kind == Kind.MANUAL else points(outcome.points or ZERO),
+		computed=None if c.kind == Kind.MANUAL else points(computed or ZERO),
 		manual=manual,
 		adjustment=adjustment,
 		points=final,
 		explanation=explanation,
-		evidence=outcome.evidence,
+		evidence=details,
 		needs_input=c.kind == Kind.MANUAL and manual is None,
+		adjustment_reason=entered.reason if entered else "",
 	)
 
 
@@ -160,17 +191,17 @@ def _sections(rubric: Rubric, lines: list[LineResult]) -> tuple[list[SectionResu
 
 def _vetoes(rubric: Rubric, evidence: ClassEvidence):
 	rules = {r.code: r for r in rubric.veto_rules}
-	cases: list[tuple[str, str]] = [(v.rule_code, v.reason) for v in evidence.vetoes]
+	cases: list[tuple[str, str, bool]] = [(v.rule_code, v.reason, False) for v in evidence.vetoes]
 	for rule in rubric.veto_rules:
 		found = defaultdict(int)
 		for (_item, _week, incident_type), n in evidence.incidents.items():
 			if incident_type in rule.incident_types:
 				found[incident_type] += n
 		if found:
-			cases.append((rule.code, ", ".join(f"{t} × {n}" for t, n in sorted(found.items()))))
+			cases.append((rule.code, ", ".join(f"{t} × {n}" for t, n in sorted(found.items())), True))
 	vetoed, excluded = False, False
 	veto_reasons, exclusion_reasons = [], []
-	for code, reason in cases:
+	for code, reason, _automatic in cases:
 		rule = rules.get(code)
 		if rule is None:
 			raise ScoringError(msg(_("Veto rule {0} is not in rubric {1}"), code, rubric.name))
@@ -181,7 +212,7 @@ def _vetoes(rubric: Rubric, evidence: ClassEvidence):
 		else:
 			excluded = True
 			exclusion_reasons.append(text)
-	return vetoed, veto_reasons, excluded, exclusion_reasons
+	return vetoed, veto_reasons, excluded, exclusion_reasons, cases
 
 
 def _grade(bands: tuple[GradeBand, ...], total: Decimal, vetoed: bool) -> tuple[str, GradeBand | None]:

@@ -36,6 +36,8 @@ class Kind:
 		ROLLUP,
 		FORMULA,
 	)
+	# Kinds computed from the appraisal's own inputs only (re-scored when it is edited).
+	LOCAL = (MANUAL, ACHIEVEMENTS)
 	# Kinds whose line may go below zero (the section is still floored at 0).
 	SIGNED = (LEVEL_POINTS, FORMULA)
 
@@ -214,6 +216,7 @@ class LineResult:
 	explanation: list[Msg]
 	evidence: dict  # counts and references behind the points (JSON-safe)
 	needs_input: bool = False
+	adjustment_reason: str = ""
 
 
 @dataclass
@@ -241,3 +244,4 @@ class ClassResult:
 	allowance_note: Msg | None
 	flags: Decimal = ZERO
 	rank: int = 0
+	veto_cases: list = field(default_factory=list)  # (rule code, reason, found in incidents)

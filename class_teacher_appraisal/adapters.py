@@ -1,0 +1,138 @@
+"""Turns the app's DocTypes into the scoring core's plain data (and back into JSON-safe text)."""
+
+import json
+from collections import defaultdict
+
+import frappe
+
+from class_teacher_appraisal.scoring import (
+	Criterion,
+	D,
+	FlagEligibilityRule,
+	GradeBand,
+	InspectionItem,
+	Msg,
+	Rubric,
+	Section,
+	VetoRule,
+)
+
+
+def split_lines(text: str | None) -> tuple[str, ...]:
+	"""Incident types are entered one per line (commas and 、 are accepted too)."""
+	if not text:
+		return ()
+	for sep in (",", "，", "、", ";", "；"):
+		text = text.replace(sep, "\n")
+	return tuple(dict.fromkeys(t.strip() for t in text.split("\n") if t.strip()))
+
+
+def to_rubric(doc) -> Rubric:
+	levels: dict[str, dict] = defaultdict(dict)
+	for row in doc.levels:
+		kind = next((c.rule_kind for c in doc.criteria if c.criterion_code == row.criterion_code), "")
+		levels[row.criterion_code][row.level] = D(
+			row.weight if kind == "Level-Weighted Achievements" else row.points
+		)
+	raters: dict[str, dict] = defaultdict(dict)
+	for row in doc.rater_weights:
+		raters[row.criterion_code][row.rater_group] = D(row.weight_percent)
+	return Rubric(
+		name=doc.name,
+		total_points=D(doc.total_points),
+		sections=tuple(
+			Section(
+				code=s.section_code,
+				title=s.section_title,
+				max_points=D(s.max_points),
+				weight_percent=D(s.weight_percent),
+				allow_above_max=bool(s.allow_above_max),
+			)
+			for s in doc.sections
+		),
+		criteria=tuple(
+			Criterion(
+				code=c.criterion_code,
+				title=c.criterion_title,
+				kind=c.rule_kind,
+				section=c.section_code or "",
+				max_points=D(c.max_points),
+				unit_points=D(c.unit_points),
+				cap=D(c.cap),
+				inspection_item=c.inspection_item or "",
+				incident_types=split_lines(c.incident_types),
+				zero_incident_types=split_lines(c.zero_incident_types),
+				levels=dict(levels.get(c.criterion_code, {})),
+				rater_weights=dict(raters.get(c.criterion_code, {})),
+				aggregate=c.aggregate or "Sum",
+				compare_within=c.compare_within or "School",
+				formula=c.formula or "",
+			)
+			for c in doc.criteria
+		),
+		bands=tuple(
+			GradeBand(b.grade, D(b.min_score), D(b.allowance), bool(b.withhold_all)) for b in doc.grade_bands
+		),
+		veto_rules=tuple(
+			VetoRule(v.rule_code, v.rule_title, v.effect, split_lines(v.incident_types))
+			for v in doc.veto_rules
+		),
+		flag_rules=tuple(
+			FlagEligibilityRule(split_lines(f.incident_types), int(f.min_count or 0), f.rule_title or "")
+			for f in doc.flag_rules
+		),
+		rating_scale=D(doc.rating_scale or 100),
+		base_allowance=D(doc.base_allowance),
+		allowance_per_pupil=D(doc.allowance_per_pupil),
+	)
+
+
+def load_items(names: set[str] | None = None) -> dict[str, InspectionItem]:
+	"""All inspection items (or the named ones) with their levels, in two queries."""
+	filters = {"name": ["in", list(names)]} if names else {}
+	items = frappe.get_all(
+		"Inspection Item",
+		filters=filters,
+		fields=["name", "scoring_method", "max_score", "weekly_flag_winners"],
+	)
+	levels = frappe.get_all(
+		"Inspection Item Level",
+		filters={"parenttype": "Inspection Item", "parent": ["in", [i.name for i in items] or [""]]},
+		fields=["parent", "level", "score", "red_flags"],
+	)
+	scores: dict[str, dict] = defaultdict(dict)
+	flags: dict[str, dict] = defaultdict(dict)
+	for row in levels:
+		scores[row.parent][row.level] = D(row.score)
+		if row.red_flags:
+			flags[row.parent][row.level] = D(row.red_flags)
+	return {
+		i.name: InspectionItem(
+			name=i.name,
+			method=i.scoring_method,
+			max_score=D(i.max_score),
+			level_scores=scores[i.name],
+			level_flags=flags[i.name],
+			weekly_flag_winners=int(i.weekly_flag_winners or 0),
+		)
+		for i in items
+	}
+
+
+def messages_to_json(messages: list[Msg]) -> list:
+	return [[m.template, list(m.args)] for m in messages]
+
+
+def messages_from_json(data) -> list[Msg]:
+	return [Msg(template, tuple(args)) for template, args in (data or [])]
+
+
+def render(messages: list[Msg], sep: str = "; ") -> str:
+	"""Renders core messages in the current user's language."""
+	return sep.join(m.render(frappe._) for m in messages)
+
+
+def load_json(value) -> dict:
+	if not value:
+		return {}
+	return value if isinstance(value, dict) else json.loads(value)

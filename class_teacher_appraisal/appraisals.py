@@ -1,0 +1,370 @@
+"""Generating, recomputing and ranking a period's appraisals, and publishing its
+weekly red flags. Controllers call these; the maths is in `scoring`, the reads
+in `evidence`."""
+
+import json
+from collections import defaultdict
+
+import frappe
+from frappe import _
+from frappe.utils import add_days, getdate, now_datetime
+
+from class_teacher_appraisal import adapters, evidence
+from class_teacher_appraisal.scoring import (
+	Achievement,
+	ClassEvidence,
+	D,
+	ManualInput,
+	ScoringError,
+	VetoCase,
+	award_weekly_flags,
+	competition_ranks,
+	rescore_class,
+	score_period,
+)
+
+APPRAISAL = "Class Teacher Appraisal"
+
+
+def get_period(period_name: str):
+	period = frappe.get_doc("Appraisal Period", period_name)
+	if not period.rubric:
+		frappe.throw(
+			_("Appraisal period {0} has no rubric; choose one first.").format(period.name),
+			title=_("No Rubric"),
+		)
+	return period
+
+
+def lock_period(period_name: str):
+	"""Serialises work on one period: a second recompute waits for the first to commit."""
+	frappe.db.sql("select name from `tabAppraisal Period` where name=%s for update", period_name)
+
+
+def active_classes(period) -> list[dict]:
+	filters = {"is_active": 1}
+	if period.academic_year:
+		filters["academic_year"] = period.academic_year
+	return frappe.get_all(
+		"Class Record",
+		filters=filters,
+		fields=["name", "class_name", "grade_level", "pupil_count", "class_teacher"],
+		order_by="grade_level asc, class_name asc",
+	)
+
+
+def generate(period_name: str) -> dict:
+	"""Creates a draft appraisal for every active class that has none, then recomputes the period."""
+	period = get_period(period_name)
+	lock_period(period.name)
+	existing = {
+		d.class_record
+		for d in frappe.get_all(
+			APPRAISAL,
+			filters={"appraisal_period": period.name, "docstatus": ["<", 2]},
+			fields=["class_record"],
+		)
+	}
+	created = 0
+	for c in active_classes(period):
+		if c.name in existing:
+			continue
+		doc = frappe.new_doc(APPRAISAL)
+		doc.update(
+			{
+				"appraisal_period": period.name,
+				"class_record": c.name,
+				"class_teacher": c.class_teacher,
+				"rubric": period.rubric,
+			}
+		)
+		doc.flags.skip_rescore = True  # the recompute below fills it in
+		doc.insert()
+		created += 1
+	summary = recompute(period.name, _locked=True)
+	summary["created"] = created
+	return summary
+
+
+def recompute(period_name: str, _locked: bool = False) -> dict:
+	"""Scores every draft appraisal of the period again from the evidence; approved ones are never touched."""
+	period = get_period(period_name)
+	if not _locked:
+		lock_period(period.name)
+	rows = frappe.db.sql(
+		"""select name, class_record, docstatus, total_score from `tabClass Teacher Appraisal`
+		where appraisal_period=%s and docstatus < 2 for update""",
+		period.name,
+		as_dict=True,
+	)
+	drafts = {r.class_record: r.name for r in rows if r.docstatus == 0}
+	approved_totals = {r.class_record: D(r.total_score) for r in rows if r.docstatus == 1}
+	rubric_doc = frappe.get_doc("Appraisal Rubric", period.rubric)
+	rubric = adapters.to_rubric(rubric_doc)
+	classes = frappe.get_all(
+		"Class Record",
+		filters={"name": ["in", [r.class_record for r in rows] or [""]]},
+		fields=["name", "grade_level", "pupil_count"],
+	)
+	gathered = evidence.gather(period, rubric_doc, classes)
+	items = adapters.load_items()
+	try:
+		results = score_period(rubric, items, list(gathered.values()))
+	except ScoringError as e:
+		frappe.throw(e.message.render(_), title=_("Rubric Cannot Be Applied"))
+
+	totals = {r.class_id: r.total for r in results if r.class_id in drafts} | approved_totals
+	ranks = competition_ranks(totals)
+	stamp = now_datetime()
+	for result in results:
+		if result.class_id in drafts:
+			write_result(
+				drafts[result.class_id], result, period.rubric, ranks[result.class_id], len(totals), stamp
+			)
+	period.db_set({"last_recomputed_on": stamp, "appraisal_count": len(rows)}, update_modified=False)
+	return {"recomputed": len(drafts), "approved_untouched": len(approved_totals), "classes": len(rows)}
+
+
+def write_result(name: str, result, rubric_name: str, rank: int, out_of: int, stamp):
+	"""Writes a scored result into a draft appraisal: set-based, children replaced in bulk."""
+	lines = [
+		{
+			"criterion_code": ln.code,
+			"criterion_title": ln.title,
+			"section_code": ln.section,
+			"rule_kind": ln.kind,
+			"max_points": ln.max_points,
+			"computed_points": ln.computed or 0,
+			"manual_points": ln.manual or 0,
+			"manual_entered": int(ln.manual is not None),
+			"adjustment": ln.adjustment,
+			"adjustment_reason": ln.adjustment_reason or None,
+			"points": ln.points,
+			"needs_input": int(ln.needs_input),
+			"explanation": adapters.render(ln.explanation),
+			"evidence": json.dumps(
+				{**ln.evidence, "messages": adapters.messages_to_json(ln.explanation)},
+				ensure_ascii=False,
+				default=str,
+			),
+		}
+		for ln in result.lines
+	]
+	sections = [
+		{
+			"section_code": s.code,
+			"section_title": s.title,
+			"max_points": s.max_points,
+			"weight_percent": s.weight_percent,
+			"raw_points": s.raw_points,
+			"points": s.points,
+		}
+		for s in result.sections
+	]
+	automatic = [
+		{"rule_code": code, "reason": reason, "automatic": 1}
+		for code, reason, auto in result.veto_cases
+		if auto
+	]
+	_replace_children(name, "lines", "Class Teacher Appraisal Line", lines)
+	_replace_children(name, "sections", "Class Teacher Appraisal Section", sections)
+	_replace_children(name, "veto_cases", "Appraisal Veto Case", automatic, only={"automatic": 1})
+	frappe.db.set_value(
+		APPRAISAL,
+		name,
+		{
+			**summary_fields(result),
+			"rubric": rubric_name,
+			"rank": rank,
+			"rank_out_of": out_of,
+			"red_flags": result.flags,
+			"computed_on": stamp,
+		},
+	)
+
+
+def summary_fields(result) -> dict:
+	return {
+		"total_score": result.total,
+		"grade": result.grade,
+		"vetoed": int(result.vetoed),
+		"veto_reason": adapters.render(result.veto_reasons, "\n") or None,
+		"excluded_from_honours": int(result.excluded_from_honours),
+		"exclusion_reason": adapters.render(result.exclusion_reasons, "\n") or None,
+		"allowance": result.allowance,
+		"allowance_note": result.allowance_note.render(_) if result.allowance_note else None,
+	}
+
+
+def _replace_children(parent: str, field: str, doctype: str, rows: list[dict], only: dict | None = None):
+	"""Deletes a child table's rows (or those matching `only`) and bulk-inserts new ones after the rest."""
+	filters = {"parent": parent, "parenttype": APPRAISAL, "parentfield": field}
+	frappe.db.delete(doctype, {**filters, **(only or {})})
+	if not rows:
+		return
+	start = max(frappe.get_all(doctype, filters=filters, pluck="idx") or [0])
+	now, user = now_datetime(), frappe.session.user
+	fields = [
+		"name",
+		"parent",
+		"parenttype",
+		"parentfield",
+		"idx",
+		"creation",
+		"modified",
+		"owner",
+		"modified_by",
+	]
+	keys = list(rows[0])
+	values = [
+		(
+			frappe.generate_hash(length=10),
+			parent,
+			APPRAISAL,
+			field,
+			start + i + 1,
+			now,
+			now,
+			user,
+			user,
+			*(row[k] for k in keys),
+		)  # fmt: skip
+		for i, row in enumerate(rows)
+	]
+	frappe.db.bulk_insert(doctype, fields + keys, values)
+
+
+def rescore(doc):
+	"""Re-applies the office's hand-entered points, adjustments, achievements and veto cases to
+	one appraisal's computed lines (on save), without reading the period's evidence again."""
+	rubric = adapters.to_rubric(frappe.get_cached_doc("Appraisal Rubric", doc.rubric))
+	pupils = frappe.db.get_value("Class Record", doc.class_record, "pupil_count") or 0
+	local = ClassEvidence(class_id=doc.class_record, grade_level=doc.grade_level or 0, pupils=pupils)
+	computed = {}
+	for row in doc.lines:
+		manual = evidence.entered_points(row)
+		if manual is not None or row.adjustment:
+			local.manual[row.criterion_code] = ManualInput(
+				manual, D(row.adjustment), row.adjustment_reason or ""
+			)
+		details = adapters.load_json(row.evidence)
+		messages = adapters.messages_from_json(details.pop("messages", []))
+		messages = [
+			m for m in messages if m.template not in ("adjusted by {0}: {1}", "kept within {0} … {1}")
+		]
+		computed[row.criterion_code] = (D(row.computed_points), messages, details)
+	for a in doc.achievements:
+		local.achievements.setdefault(a.criterion_code, []).append(
+			Achievement(a.title, a.level, D(a.base_points))
+		)
+	local.vetoes = [VetoCase(v.rule_code, v.reason or "") for v in doc.veto_cases]
+	result = rescore_class(rubric, local, computed)
+	by_code = {ln.code: ln for ln in result.lines}
+	for row in doc.lines:
+		ln = by_code.get(row.criterion_code)
+		if ln is None:
+			continue
+		row.computed_points = ln.computed or 0
+		row.manual_entered = int(ln.manual is not None)
+		row.points = ln.points
+		row.needs_input = int(ln.needs_input)
+		row.explanation = adapters.render(ln.explanation)
+		row.evidence = json.dumps(
+			{**ln.evidence, "messages": adapters.messages_to_json(ln.explanation)},
+			ensure_ascii=False,
+			default=str,
+		)
+	doc.set("sections", [])
+	for s in result.sections:
+		doc.append(
+			"sections",
+			{
+				"section_code": s.code,
+				"section_title": s.title,
+				"max_points": s.max_points,
+				"weight_percent": s.weight_percent,
+				"raw_points": s.raw_points,
+				"points": s.points,
+			},
+		)
+	doc.update(summary_fields(result))
+
+
+def refresh_ranks(period_name: str):
+	"""Ranks of the period's drafts after one of them changed (approved ones keep theirs)."""
+	rows = frappe.get_all(
+		APPRAISAL,
+		filters={"appraisal_period": period_name, "docstatus": ["<", 2]},
+		fields=["name", "docstatus", "total_score", "rank", "rank_out_of"],
+	)
+	ranks = competition_ranks({r.name: D(r.total_score) for r in rows})
+	for r in rows:
+		if r.docstatus == 0 and (r.rank != ranks[r.name] or r.rank_out_of != len(rows)):
+			frappe.db.set_value(
+				APPRAISAL, r.name, {"rank": ranks[r.name], "rank_out_of": len(rows)}, update_modified=False
+			)
+
+
+def award_flags(period_name: str) -> dict:
+	"""Publishes the period's weekly red flags (one Red Flag Award per class, item and week),
+	replacing what an earlier run published for these weeks."""
+	period = get_period(period_name)
+	lock_period(period.name)
+	rubric_doc = frappe.get_doc("Appraisal Rubric", period.rubric)
+	classes = frappe.get_all("Class Record", fields=["name", "grade_level", "pupil_count"])
+	gathered = evidence.gather(period, rubric_doc, classes)
+	items = adapters.load_items()
+	flags = award_weekly_flags(items, list(gathered.values()), adapters.to_rubric(rubric_doc).flag_rules)
+	frappe.db.delete("Red Flag Award", {"appraisal_period": period.name})
+	now, user = now_datetime(), frappe.session.user
+	meta = {
+		c.name: c
+		for c in frappe.get_all("Class Record", fields=["name", "class_name", "grade_level", "class_teacher"])
+	}
+	fields = [
+		"name", "creation", "modified", "owner", "modified_by", "docstatus", "week_start", "inspection_item",
+		"class_record", "appraisal_period", "red_flags", "weekly_award", "level_flags", "revoked", "rank",
+		"average_score", "ineligible", "class_name", "grade_level", "class_teacher",
+	]  # fmt: skip
+	values = []
+	per_week = defaultdict(int)
+	for class_id, weeks in flags.items():
+		for (item, week), fw in weeks.items():
+			if not (fw.awarded or fw.level_flags or fw.revoked or items[item].weekly_flag_winners):
+				continue
+			c = meta[class_id]
+			values.append(
+				(
+					frappe.generate_hash(length=10),
+					now,
+					now,
+					user,
+					user,
+					0,
+					week,
+					item,
+					class_id,
+					period.name,
+					fw.total,
+					fw.awarded,
+					fw.level_flags,
+					fw.revoked,
+					fw.rank,
+					fw.net_average.quantize(D("0.01")),
+					int(fw.ineligible),
+					c.class_name,
+					c.grade_level,
+					c.class_teacher,
+				)  # fmt: skip
+			)
+			per_week[week] += fw.awarded
+	if values:
+		frappe.db.bulk_insert("Red Flag Award", fields, values)
+	period.db_set("flags_awarded_on", now, update_modified=False)
+	return {"weeks": len(per_week), "flags": sum(per_week.values()), "rows": len(values)}
+
+
+def week_start(date) -> object:
+	"""Monday of the date's week."""
+	d = getdate(date)
+	return add_days(d, -d.weekday())

@@ -1,0 +1,47 @@
+# Copyright (c) 2026, class_teacher_appraisal maintainers
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import getdate
+
+from class_teacher_appraisal import appraisals
+
+
+class AppraisalPeriod(Document):
+	def validate(self):
+		self.validate_rubric()
+		self.validate_dates()
+
+	def validate_rubric(self):
+		if not self.rubric:
+			frappe.throw(
+				_("Choose the rubric this period is appraised with."),
+				title=_("No Rubric"),
+				exc=frappe.MandatoryError,
+			)
+
+	def validate_dates(self):
+		if self.start_date and self.end_date and getdate(self.end_date) < getdate(self.start_date):
+			frappe.throw(
+				_("The period ends ({0}) before it starts ({1}).").format(self.end_date, self.start_date),
+				title=_("Invalid Dates"),
+			)
+
+	@frappe.whitelist()
+	def generate_appraisals(self) -> dict:
+		"""One draft appraisal for every active class that has none, all scored."""
+		self.check_permission("write")
+		frappe.has_permission("Class Teacher Appraisal", "create", throw=True)
+		return appraisals.generate(self.name)
+
+	@frappe.whitelist()
+	def recompute_appraisals(self) -> dict:
+		self.check_permission("write")
+		return appraisals.recompute(self.name)
+
+	@frappe.whitelist()
+	def award_weekly_flags(self) -> dict:
+		self.check_permission("write")
+		return appraisals.award_flags(self.name)

@@ -1,0 +1,199 @@
+# Copyright (c) 2026, class_teacher_appraisal maintainers
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import flt
+
+from class_teacher_appraisal.adapters import split_lines, to_rubric
+from class_teacher_appraisal.scoring import FormulaError, Kind
+from class_teacher_appraisal.scoring.formula import parse as parse_formula
+
+# Kinds that need a maximum of their own, an inspection item, incident types, levels.
+NEEDS_MAX = (Kind.MANUAL, Kind.INSPECTION_SCORE, Kind.FLAG_SHARE, Kind.RATING, Kind.ACHIEVEMENTS)
+NEEDS_ITEM = (Kind.LEVEL_POINTS, Kind.INSPECTION_SCORE)
+NEEDS_INCIDENTS = (Kind.DEDUCTION, Kind.BONUS)
+
+
+class AppraisalRubric(Document):
+	def validate(self):
+		self.validate_not_in_use()
+		self.validate_total()
+		self.validate_sections()
+		self.validate_criteria()
+		self.validate_levels_and_raters()
+		self.validate_grade_bands()
+		self.validate_veto_rules()
+
+	def throw(self, message):
+		frappe.throw(message, title=_("Invalid Rubric"))
+
+	def validate_not_in_use(self):
+		"""A version that approved appraisals were scored with is frozen: edits go to a new version."""
+		if self.is_new():
+			return
+		before = self.get_doc_before_save()
+		if not before or self.scoring_rules(before) == self.scoring_rules(self):
+			return
+		used = frappe.db.count("Class Teacher Appraisal", {"rubric": self.name, "docstatus": 1})
+		if used:
+			frappe.throw(
+				_(
+					"Rubric {0} was used by {1} approved appraisals and cannot be changed. Use New Version to edit a copy."
+				).format(self.name, used),
+				title=_("Rubric in Use"),
+			)
+
+	@staticmethod
+	def scoring_rules(doc) -> str:
+		return repr(to_rubric(doc))
+
+	def validate_total(self):
+		if flt(self.total_points) <= 0:
+			self.throw(_("The rubric's total points must be above 0."))
+
+	def validate_sections(self):
+		codes = [s.section_code for s in self.sections]
+		duplicates = {c for c in codes if codes.count(c) > 1}
+		if duplicates:
+			self.throw(_("Part code {0} is used more than once.").format(", ".join(sorted(duplicates))))
+		weighted = [s for s in self.sections if flt(s.weight_percent)]
+		if weighted:
+			if len(weighted) != len(self.sections) or any(flt(s.max_points) <= 0 for s in self.sections):
+				self.throw(_("When parts are weighted, every part needs a weight and a maximum."))
+			if abs(sum(flt(s.weight_percent) for s in self.sections) - 100) > 0.001:
+				self.throw(
+					_("The parts' weights add up to {0}%, not 100%.").format(
+						sum(flt(s.weight_percent) for s in self.sections)
+					)
+				)
+		elif any(flt(s.max_points) for s in self.sections):
+			total = sum(flt(s.max_points) for s in self.sections)
+			if abs(total - flt(self.total_points)) > 0.001:
+				self.throw(
+					_("The parts' maximum points add up to {0}, but the rubric's total is {1}.").format(
+						total, self.total_points
+					)
+				)
+
+	def validate_criteria(self):
+		sections = {s.section_code: s for s in self.sections}
+		codes = [c.criterion_code for c in self.criteria]
+		duplicates = {c for c in codes if codes.count(c) > 1}
+		if duplicates:
+			self.throw(_("Criterion code {0} is used more than once.").format(", ".join(sorted(duplicates))))
+		if not self.criteria:
+			self.throw(_("Add at least one criterion."))
+		for c in self.criteria:
+			self.validate_criterion(c, sections)
+
+	def validate_criterion(self, c, sections):
+		label = _("Criterion {0} ({1})").format(c.criterion_code, c.criterion_title)
+		for field in ("max_points", "unit_points", "cap"):
+			if flt(c.get(field)) < 0:
+				self.throw(_("{0}: points cannot be negative.").format(label))
+		if c.section_code and sections and c.section_code not in sections:
+			self.throw(_("{0}: part {1} is not in this rubric.").format(label, c.section_code))
+		section = sections.get(c.section_code)
+		if section and flt(section.max_points) and flt(c.max_points) > flt(section.max_points):
+			self.throw(
+				_("{0}: its maximum {1} is above its part's maximum {2}.").format(
+					label, c.max_points, section.max_points
+				)
+			)
+		if c.rule_kind in NEEDS_MAX and flt(c.max_points) <= 0:
+			self.throw(_("{0}: a {1} criterion needs a maximum above 0.").format(label, _(c.rule_kind)))
+		if c.rule_kind in NEEDS_ITEM and not c.inspection_item:
+			self.throw(_("{0}: choose the inspection item it is scored from.").format(label))
+		if c.rule_kind in NEEDS_INCIDENTS:
+			if flt(c.unit_points) <= 0:
+				self.throw(_("{0}: enter the points per incident or event.").format(label))
+			if not split_lines(c.incident_types):
+				self.throw(_("{0}: list the incident types it counts.").format(label))
+		if c.rule_kind == Kind.ROLLUP and not c.source_period_type:
+			self.throw(_("{0}: choose which shorter periods it rolls up.").format(label))
+		if c.rule_kind == Kind.FORMULA:
+			try:
+				parse_formula(c.formula or "")
+			except FormulaError as e:
+				self.throw(_("{0}: the formula cannot be used: {1}").format(label, str(e)))
+
+	def validate_levels_and_raters(self):
+		kinds = {c.criterion_code: c.rule_kind for c in self.criteria}
+		for row in self.levels:
+			if row.criterion_code not in kinds:
+				self.throw(
+					_("Level row {0}: criterion {1} is not in this rubric.").format(
+						row.idx, row.criterion_code
+					)
+				)
+		for c in self.criteria:
+			levels = [r for r in self.levels if r.criterion_code == c.criterion_code]
+			if c.rule_kind in (Kind.LEVEL_POINTS, Kind.ACHIEVEMENTS) and not levels:
+				self.throw(
+					_("Criterion {0}: add its levels in the table Level Points and Weights.").format(
+						c.criterion_code
+					)
+				)
+			if c.rule_kind == Kind.ACHIEVEMENTS and any(flt(r.weight) <= 0 for r in levels):
+				self.throw(
+					_("Criterion {0}: every achievement level needs a weight above 0.").format(
+						c.criterion_code
+					)
+				)
+		for row in self.rater_weights:
+			if kinds.get(row.criterion_code) != Kind.RATING:
+				self.throw(
+					_("Rater weight row {0}: {1} is not a Weighted Rating criterion of this rubric.").format(
+						row.idx, row.criterion_code
+					)
+				)
+		for c in self.criteria:
+			if c.rule_kind != Kind.RATING:
+				continue
+			weights = [
+				flt(r.weight_percent) for r in self.rater_weights if r.criterion_code == c.criterion_code
+			]
+			if abs(sum(weights) - 100) > 0.001:
+				self.throw(
+					_("Criterion {0}: the rater groups' weights add up to {1}%, not 100%.").format(
+						c.criterion_code, sum(weights)
+					)
+				)
+
+	def validate_grade_bands(self):
+		grades = [b.grade for b in self.grade_bands]
+		if len(set(grades)) != len(grades):
+			self.throw(_("Each grade can be listed only once."))
+		for band in self.grade_bands:
+			if flt(band.min_score) > flt(self.total_points):
+				self.throw(
+					_("Grade {0} starts at {1}, above the rubric's total {2}.").format(
+						band.grade, band.min_score, self.total_points
+					)
+				)
+
+	def validate_veto_rules(self):
+		codes = [v.rule_code for v in self.veto_rules]
+		if len(set(codes)) != len(codes):
+			self.throw(_("Each veto rule code can be used only once."))
+
+
+@frappe.whitelist()
+def make_new_version(rubric: str) -> str:
+	"""Copies a rubric into its next version (the old one stays, inactive, for the appraisals that used it)."""
+	frappe.has_permission("Appraisal Rubric", "create", throw=True)
+	source = frappe.get_doc("Appraisal Rubric", rubric)
+	source.check_permission("write")
+	latest = (
+		frappe.db.get_value("Appraisal Rubric", {"rubric_name": source.rubric_name}, "max(version)")
+		or source.version
+	)
+	copy = frappe.copy_doc(source)
+	copy.version = int(latest) + 1
+	copy.previous_version = source.name
+	copy.is_active = 1
+	copy.insert()
+	source.db_set("is_active", 0)
+	return copy.name

@@ -1,0 +1,104 @@
+# Copyright (c) 2026, class_teacher_appraisal maintainers
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import flt
+
+from class_teacher_appraisal import appraisals
+from class_teacher_appraisal.scoring import Kind
+
+
+class ClassTeacherAppraisal(Document):
+	def validate(self):
+		self.validate_unique()
+		self.set_title()
+		self.validate_inputs()
+		if not self.flags.skip_rescore and self.lines:
+			appraisals.rescore(self)
+
+	def on_update(self):
+		if not self.flags.skip_rescore:
+			appraisals.refresh_ranks(self.appraisal_period)
+
+	def throw(self, message):
+		frappe.throw(message, title=_("Invalid Appraisal"))
+
+	def validate_unique(self):
+		other = frappe.db.get_value(
+			"Class Teacher Appraisal",
+			{
+				"appraisal_period": self.appraisal_period,
+				"class_record": self.class_record,
+				"docstatus": ["<", 2],
+				"name": ["!=", self.name or ""],
+			},
+			"name",
+		)
+		if other:
+			frappe.throw(
+				_("{0} already has an appraisal for {1}: {2}.").format(
+					self.class_record, self.appraisal_period, other
+				),
+				title=_("Duplicate Appraisal"),
+				exc=frappe.DuplicateEntryError,
+			)
+
+	def set_title(self):
+		class_name = self.class_name or frappe.db.get_value("Class Record", self.class_record, "class_name")
+		self.title = f"{class_name} · {self.appraisal_period}"
+		if not self.rubric:
+			self.rubric = frappe.db.get_value("Appraisal Period", self.appraisal_period, "rubric")
+
+	def validate_inputs(self):
+		"""Hand-entered points stay within the line; every adjustment says why."""
+		rubric = frappe.get_cached_doc("Appraisal Rubric", self.rubric)
+		criteria = {c.criterion_code: c for c in rubric.criteria}
+		for row in self.lines:
+			label = f"{row.criterion_code} {row.criterion_title or ''}".strip()
+			if row.rule_kind == Kind.MANUAL and (row.manual_entered or row.manual_points):
+				if not 0 <= flt(row.manual_points) <= flt(row.max_points):
+					self.throw(
+						_("{0}: hand-entered points must be between 0 and {1}, not {2}.").format(
+							label, row.max_points, row.manual_points
+						)
+					)
+			elif row.rule_kind != Kind.MANUAL and row.manual_points:
+				self.throw(
+					_("{0}: points are computed; use an adjustment with a reason instead.").format(label)
+				)
+			if flt(row.adjustment) and not (row.adjustment_reason or "").strip():
+				self.throw(_("{0}: give the reason for the adjustment.").format(label))
+			if flt(row.adjustment) and flt(row.max_points):
+				base = flt(row.manual_points) if row.rule_kind == Kind.MANUAL else flt(row.computed_points)
+				result = base + flt(row.adjustment)
+				if row.rule_kind not in Kind.SIGNED and not 0 <= result <= flt(row.max_points):
+					self.throw(
+						_("{0}: the adjustment would give {1} points, outside 0 … {2}.").format(
+							label, result, row.max_points
+						)
+					)
+		for row in self.achievements:
+			c = criteria.get(row.criterion_code)
+			if not c or c.rule_kind != Kind.ACHIEVEMENTS:
+				self.throw(
+					_("Achievement row {0}: {1} is not an achievements criterion of the rubric.").format(
+						row.idx, row.criterion_code
+					)
+				)
+			levels = {lv.level for lv in rubric.levels if lv.criterion_code == row.criterion_code}
+			if row.level not in levels:
+				self.throw(
+					_("Achievement row {0}: level {1} is not one of {2}.").format(
+						row.idx, row.level, ", ".join(sorted(levels))
+					)
+				)
+		rules = {v.rule_code for v in rubric.veto_rules}
+		for row in self.veto_cases:
+			if row.rule_code not in rules:
+				self.throw(
+					_("Veto row {0}: rule {1} is not in the rubric ({2}).").format(
+						row.idx, row.rule_code, ", ".join(sorted(rules)) or "—"
+					)
+				)

@@ -1,0 +1,55 @@
+# Copyright (c) 2026, class_teacher_appraisal maintainers
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+
+class InspectionItem(Document):
+	def validate(self):
+		self.validate_scoring()
+		self.validate_levels()
+		self.validate_incident_types()
+
+	def validate_scoring(self):
+		if self.scoring_method == "Incident Count":
+			self.max_score = 0
+		elif (self.max_score or 0) <= 0:
+			frappe.throw(
+				_("Inspection item {0} needs a maximum score above 0.").format(self.item_name),
+				title=_("Invalid Inspection Item"),
+			)
+
+	def validate_levels(self):
+		if self.scoring_method == "Level" and not self.levels:
+			frappe.throw(
+				_("Inspection item {0} is scored by level: add its levels (e.g. 优秀, 合格).").format(
+					self.item_name
+				),
+				title=_("Invalid Inspection Item"),
+			)
+		seen = set()
+		for row in self.levels:
+			if row.level in seen:
+				frappe.throw(
+					_("Level {0} is listed twice.").format(row.level), title=_("Invalid Inspection Item")
+				)
+			seen.add(row.level)
+			if (row.score or 0) < 0 or (row.score or 0) > (self.max_score or 0):
+				frappe.throw(
+					_("Row {0}: the score of level {1} must be between 0 and the maximum score {2}.").format(
+						row.idx, row.level, self.max_score
+					),
+					title=_("Invalid Inspection Item"),
+				)
+
+	def validate_incident_types(self):
+		seen = set()
+		for row in self.incident_types:
+			if row.incident_type in seen:
+				frappe.throw(
+					_("Incident type {0} is listed twice.").format(row.incident_type),
+					title=_("Invalid Inspection Item"),
+				)
+			seen.add(row.incident_type)

@@ -1,0 +1,203 @@
+"""Set-based evidence for one appraisal period: a handful of grouped queries
+read every class's inspections, incidents, ratings, roll-ups and hand-entered
+inputs at once (never a document per inspection)."""
+
+import frappe
+from frappe.query_builder import Case, DocType
+from frappe.query_builder.functions import Avg, Count, Sum
+
+from class_teacher_appraisal.scoring import (
+	Achievement,
+	ClassEvidence,
+	D,
+	Kind,
+	ManualInput,
+	VetoCase,
+	WeekStats,
+)
+
+
+def gather(period, rubric_doc, classes: list[dict]) -> dict[str, ClassEvidence]:
+	"""Evidence of the given classes (dicts with name, grade_level, pupil_count) in the period."""
+	evidence = {
+		c["name"]: ClassEvidence(
+			class_id=c["name"],
+			grade_level=int(c.get("grade_level") or 0),
+			pupils=int(c.get("pupil_count") or 0),
+		)
+		for c in classes
+	}
+	_inspections(period, evidence)
+	_incidents(period, evidence)
+	_ratings(period, evidence)
+	_rollups(period, rubric_doc, evidence)
+	_inputs(period, evidence)
+	return evidence
+
+
+def _inspections(period, evidence):
+	ins = DocType("Inspection")
+	regular = ins.is_spot_check == 0
+	rows = (
+		frappe.qb.from_(ins)
+		.select(
+			ins.class_record,
+			ins.inspection_item,
+			ins.week_start,
+			ins.level,
+			Sum(Case().when(regular, 1).else_(0)).as_("n"),
+			Sum(Case().when(regular, ins.score).else_(0)).as_("score_sum"),
+			Sum(Case().when(regular, ins.deduction).else_(0)).as_("deduction_sum"),
+			Sum(ins.revokes_flag).as_("revoked"),
+		)
+		.where((ins.docstatus == 1) & (ins.inspection_date[period.start_date : period.end_date]))
+		.groupby(ins.class_record, ins.inspection_item, ins.week_start, ins.level)
+	).run(as_dict=True)
+	for r in rows:
+		target = evidence.get(r.class_record)
+		if target is None:
+			continue
+		stats = target.weeks.setdefault((r.inspection_item, r.week_start), WeekStats())
+		stats.count += int(r.n or 0)
+		stats.score_sum += D(r.score_sum)
+		stats.deduction_sum += D(r.deduction_sum)
+		stats.revocations += int(r.revoked or 0)
+		if r.level and r.n:
+			stats.levels[r.level] = stats.levels.get(r.level, 0) + int(r.n)
+
+
+def _incidents(period, evidence):
+	ins = DocType("Inspection")
+	inc = DocType("Inspection Incident")
+	rows = (
+		frappe.qb.from_(inc)
+		.join(ins)
+		.on(inc.parent == ins.name)
+		.select(
+			ins.class_record,
+			ins.inspection_item,
+			ins.week_start,
+			inc.incident_type,
+			Sum(inc["count"]).as_("n"),
+		)
+		.where(
+			(inc.parenttype == "Inspection")
+			& (ins.docstatus == 1)
+			& (ins.inspection_date[period.start_date : period.end_date])
+		)
+		.groupby(ins.class_record, ins.inspection_item, ins.week_start, inc.incident_type)
+	).run(as_dict=True)
+	for r in rows:
+		if r.class_record in evidence:
+			key = (r.inspection_item, r.week_start, r.incident_type)
+			evidence[r.class_record].incidents[key] = int(r.n or 0)
+
+
+def _ratings(period, evidence):
+	rating = DocType("Appraisal Rating")
+	score = DocType("Appraisal Rating Score")
+	rows = (
+		frappe.qb.from_(score)
+		.join(rating)
+		.on(score.parent == rating.name)
+		.select(
+			rating.class_record,
+			score.criterion_code,
+			rating.rater_group,
+			Avg(score.score).as_("average"),
+			Count(score.name).as_("n"),
+		)
+		.where((score.parenttype == "Appraisal Rating") & (rating.docstatus == 1))
+		.where(rating.appraisal_period == period.name)
+		.groupby(rating.class_record, score.criterion_code, rating.rater_group)
+	).run(as_dict=True)
+	for r in rows:
+		if r.class_record in evidence:
+			evidence[r.class_record].ratings[(r.criterion_code, r.rater_group)] = (D(r.average), int(r.n))
+
+
+def _rollups(period, rubric_doc, evidence):
+	"""Approved appraisals of the shorter periods inside this one (e.g. the months of a term)."""
+	wanted = {
+		c.criterion_code: c.source_period_type for c in rubric_doc.criteria if c.rule_kind == Kind.ROLLUP
+	}
+	if not wanted:
+		return
+	appraisal = DocType("Class Teacher Appraisal")
+	per = DocType("Appraisal Period")
+	rows = (
+		frappe.qb.from_(appraisal)
+		.join(per)
+		.on(appraisal.appraisal_period == per.name)
+		.select(appraisal.class_record, per.name.as_("period"), per.period_type, appraisal.total_score)
+		.where(
+			(appraisal.docstatus == 1)
+			& (per.start_date >= period.start_date)
+			& (per.end_date <= period.end_date)
+			& (per.name != period.name)
+		)
+		.orderby(per.start_date)
+	).run(as_dict=True)
+	for r in rows:
+		if r.class_record not in evidence:
+			continue
+		for code, period_type in wanted.items():
+			if not period_type or period_type == r.period_type:
+				evidence[r.class_record].rollup.setdefault(code, []).append((r.period, D(r.total_score)))
+
+
+def entered_points(row):
+	"""A manual line's points, or None while nobody has entered them (a Float column cannot be NULL)."""
+	if row.rule_kind != Kind.MANUAL or not (row.manual_entered or row.manual_points):
+		return None
+	return D(row.manual_points)
+
+
+def _inputs(period, evidence):
+	"""What the office entered by hand on the period's draft appraisals: kept across recomputes."""
+	drafts = frappe.get_all(
+		"Class Teacher Appraisal",
+		filters={"appraisal_period": period.name, "docstatus": 0},
+		fields=["name", "class_record"],
+	)
+	owner = {d.name: d.class_record for d in drafts if d.class_record in evidence}
+	if not owner:
+		return
+	parents = list(owner)
+	for row in frappe.get_all(
+		"Class Teacher Appraisal Line",
+		filters={"parenttype": "Class Teacher Appraisal", "parent": ["in", parents]},
+		fields=[
+			"parent",
+			"criterion_code",
+			"manual_points",
+			"manual_entered",
+			"adjustment",
+			"adjustment_reason",
+			"rule_kind",
+		],
+	):
+		manual = entered_points(row)
+		if manual is not None or row.adjustment:
+			evidence[owner[row.parent]].manual[row.criterion_code] = ManualInput(
+				manual, D(row.adjustment), row.adjustment_reason or ""
+			)
+	for row in frappe.get_all(
+		"Appraisal Achievement",
+		filters={"parenttype": "Class Teacher Appraisal", "parent": ["in", parents]},
+		fields=["parent", "criterion_code", "title", "level", "base_points"],
+		order_by="idx asc",
+	):
+		evidence[owner[row.parent]].achievements.setdefault(row.criterion_code, []).append(
+			Achievement(row.title, row.level, D(row.base_points))
+		)
+	for row in frappe.get_all(
+		"Appraisal Veto Case",
+		filters={"parenttype": "Class Teacher Appraisal", "parent": ["in", parents], "automatic": 0},
+		fields=["parent", "rule_code", "reason"],
+		order_by="idx asc",
+	):
+		evidence[owner[row.parent]].vetoes.append(VetoCase(row.rule_code, row.reason or ""))
+
+
+__all__ = ["gather"]
