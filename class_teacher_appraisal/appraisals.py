@@ -104,7 +104,7 @@ def recompute(period_name: str, _locked: bool = False) -> dict:
 	classes = frappe.get_all(
 		"Class Record",
 		filters={"name": ["in", [r.class_record for r in rows] or [""]]},
-		fields=["name", "grade_level", "pupil_count"],
+		fields=["name", "class_name", "grade_level", "pupil_count"],
 	)
 	gathered = evidence.gather(period, rubric_doc, classes)
 	items = adapters.load_items()
@@ -113,19 +113,16 @@ def recompute(period_name: str, _locked: bool = False) -> dict:
 	except ScoringError as e:
 		frappe.throw(e.message.render(_), title=_("Rubric Cannot Be Applied"))
 
-	totals = {r.class_id: r.total for r in results if r.class_id in drafts} | approved_totals
-	ranks = competition_ranks(totals)
 	stamp = now_datetime()
 	for result in results:
 		if result.class_id in drafts:
-			write_result(
-				drafts[result.class_id], result, period.rubric, ranks[result.class_id], len(totals), stamp
-			)
+			write_result(drafts[result.class_id], result, period.rubric, stamp)
+	refresh_ranks(period.name)
 	period.db_set({"last_recomputed_on": stamp, "appraisal_count": len(rows)}, update_modified=False)
 	return {"recomputed": len(drafts), "approved_untouched": len(approved_totals), "classes": len(rows)}
 
 
-def write_result(name: str, result, rubric_name: str, rank: int, out_of: int, stamp):
+def write_result(name: str, result, rubric_name: str, stamp):
 	"""Writes a scored result into a draft appraisal: set-based, children replaced in bulk."""
 	lines = [
 		{
@@ -175,8 +172,6 @@ def write_result(name: str, result, rubric_name: str, rank: int, out_of: int, st
 		{
 			**summary_fields(result),
 			"rubric": rubric_name,
-			"rank": rank,
-			"rank_out_of": out_of,
 			"red_flags": result.flags,
 			"computed_on": stamp,
 		},
@@ -290,19 +285,26 @@ def rescore(doc):
 	doc.update(summary_fields(result))
 
 
-def refresh_ranks(period_name: str):
-	"""Ranks of the period's drafts after one of them changed (approved ones keep theirs)."""
+def refresh_ranks(period_name: str, current=None):
+	"""Ranks every appraisal of the period by total (1, 2, 2, 4). A rank is where the class stands
+	among the others, so it follows their changes; scores, grades and allowances of approved
+	appraisals never change. Written without touching `modified`."""
 	rows = frappe.get_all(
 		APPRAISAL,
 		filters={"appraisal_period": period_name, "docstatus": ["<", 2]},
-		fields=["name", "docstatus", "total_score", "rank", "rank_out_of"],
+		fields=["name", "total_score", "rank", "rank_out_of"],
 	)
-	ranks = competition_ranks({r.name: D(r.total_score) for r in rows})
+	totals = {r.name: D(r.total_score) for r in rows}
+	if current is not None:
+		totals[current.name] = D(current.total_score)
+	ranks = competition_ranks(totals)
 	for r in rows:
-		if r.docstatus == 0 and (r.rank != ranks[r.name] or r.rank_out_of != len(rows)):
+		if (r.rank, r.rank_out_of) != (ranks[r.name], len(totals)):
 			frappe.db.set_value(
-				APPRAISAL, r.name, {"rank": ranks[r.name], "rank_out_of": len(rows)}, update_modified=False
+				APPRAISAL, r.name, {"rank": ranks[r.name], "rank_out_of": len(totals)}, update_modified=False
 			)
+	if current is not None:
+		current.rank, current.rank_out_of = ranks[current.name], len(totals)
 
 
 def award_flags(period_name: str) -> dict:
@@ -311,7 +313,7 @@ def award_flags(period_name: str) -> dict:
 	period = get_period(period_name)
 	lock_period(period.name)
 	rubric_doc = frappe.get_doc("Appraisal Rubric", period.rubric)
-	classes = frappe.get_all("Class Record", fields=["name", "grade_level", "pupil_count"])
+	classes = frappe.get_all("Class Record", fields=["name", "class_name", "grade_level", "pupil_count"])
 	gathered = evidence.gather(period, rubric_doc, classes)
 	items = adapters.load_items()
 	flags = award_weekly_flags(items, list(gathered.values()), adapters.to_rubric(rubric_doc).flag_rules)

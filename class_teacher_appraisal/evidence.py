@@ -22,6 +22,7 @@ def gather(period, rubric_doc, classes: list[dict]) -> dict[str, ClassEvidence]:
 	evidence = {
 		c["name"]: ClassEvidence(
 			class_id=c["name"],
+			label=c.get("class_name") or c["name"],
 			grade_level=int(c.get("grade_level") or 0),
 			pupils=int(c.get("pupil_count") or 0),
 		)

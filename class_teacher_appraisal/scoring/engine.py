@@ -69,7 +69,8 @@ def _top_flags(rubric, classes, flags) -> dict[str, dict[str, tuple[Decimal, str
 		for members in groups.values():
 			totals = {ev.class_id: flag_total(flags[ev.class_id], c.inspection_item) for ev in members}
 			top = max(totals.values(), default=ZERO)
-			leaders = ", ".join(sorted(k for k, v in totals.items() if v == top and top > 0))
+			names = {ev.class_id: ev.label or ev.class_id for ev in members}
+			leaders = ", ".join(sorted(names[k] for k, v in totals.items() if v == top and top > 0))
 			for ev in members:
 				tops[ev.class_id][c.code] = (top, leaders)
 	return tops

@@ -172,6 +172,7 @@ class ClassEvidence:
 	class_id: str
 	grade_level: int = 0
 	pupils: int = 0
+	label: str = ""  # how explanations name the class (its class name); class_id if empty
 	weeks: dict[tuple[str, date], WeekStats] = field(default_factory=dict)  # (item, monday)
 	incidents: dict[tuple[str, date, str], int] = field(default_factory=dict)  # (item, monday, type)
 	ratings: dict[tuple[str, str], tuple[Decimal, int]] = field(default_factory=dict)  # (code, group)

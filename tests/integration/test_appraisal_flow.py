@@ -43,7 +43,10 @@ def test_generate_scores_every_active_class_from_its_inspections(school):
 	assert first.total_score == 40 and first.rank == 1 and first.rank_out_of == 4
 	assert first.rubric == S1
 	explanation = lines_of(second)["S1-01"].explanation
-	assert "4 red flags; the top class" in explanation and "40 ÷ 6 × 4 = 26.67" in explanation
+	assert (
+		"4 red flags; the top class (三年级(1)班) has 6" in explanation
+		and "40 ÷ 6 × 4 = 26.67" in explanation
+	)
 
 
 def test_generate_twice_creates_nothing_new(school):

@@ -131,3 +131,22 @@ def test_line_bounds_by_kind():
 def test_unknown_rule_kind_is_reported():
 	with pytest.raises(ScoringError, match="unknown rule kind"):
 		score_period(rubric(criterion("Z", "Astrology", 5)), {}, [ev("A")])
+
+
+def test_rescore_applies_new_hand_entries_to_lines_computed_earlier():
+	from class_teacher_appraisal.scoring import Achievement, rescore_class
+
+	flags = criterion("F", Kind.FLAG_SHARE, 40)
+	hand = criterion("M", Kind.MANUAL, 10)
+	award = criterion("A", Kind.ACHIEVEMENTS, 6, levels={"县级": Decimal("0.8")})
+	rubric_ = rubric(flags, hand, award)
+	evidence = ev(
+		"A",
+		manual={"M": ManualInput(Decimal(8)), "F": ManualInput(None, Decimal(-2), "抽查补扣")},
+		achievements={"A": [Achievement("县先进班集体", "县级")]},
+	)
+	computed = {"F": (Decimal(30), [], {"flags": "9"})}  # as stored by the last recompute
+	result = rescore_class(rubric_, evidence, computed)
+	assert [line(result, c).points for c in "FMA"] == [28, 8, Decimal("4.80")]
+	assert result.total == Decimal("40.80")
+	assert line(result, "F").evidence == {"flags": "9"}

@@ -20,7 +20,8 @@ class ClassTeacherAppraisal(Document):
 
 	def on_update(self):
 		if not self.flags.skip_rescore:
-			appraisals.refresh_ranks(self.appraisal_period)
+			appraisals.refresh_ranks(self.appraisal_period, current=self)
+			self.db_set({"rank": self.rank, "rank_out_of": self.rank_out_of}, update_modified=False)
 
 	def throw(self, message):
 		frappe.throw(message, title=_("Invalid Appraisal"))

@@ -1,0 +1,84 @@
+"""Set-based writing of submitted inspections (demo data, and inspection rounds that have
+already been validated row by row): one bulk insert for the inspections and one for their
+incidents, with the derived fields the controller would set."""
+
+import frappe
+from frappe.utils import getdate, now_datetime
+
+from class_teacher_appraisal.appraisals import week_start
+
+INSPECTION_FIELDS = (
+	"inspection_date", "class_record", "inspection_item", "inspector", "score", "level", "deduction",
+	"is_spot_check", "revokes_flag", "class_name", "grade_level", "class_teacher", "scoring_method",
+	"week_start", "remarks", "dedupe_key",
+)  # fmt: skip
+INCIDENT_FIELDS = ("incident_type", "count", "deduction", "reason")
+
+
+def reserve_names(prefix: str, count: int, digits: int = 5) -> list[str]:
+	"""Takes `count` numbers of a naming series in one update (as `make_autoname` would, one by one)."""
+	frappe.db.sql("insert ignore into `tabSeries` (name, current) values (%s, 0)", prefix)
+	current = frappe.db.sql("select current from `tabSeries` where name=%s for update", prefix)[0][0]
+	frappe.db.sql("update `tabSeries` set current=%s where name=%s", (current + count, prefix))
+	return [f"{prefix}{n:0{digits}d}" for n in range(current + 1, current + count + 1)]
+
+
+def insert_submitted(rows: list[dict]) -> list[str]:
+	"""Inserts submitted inspections. Each row has the Inspection fields it needs and
+	optionally `incidents` (dicts with incident_type, count, deduction, reason)."""
+	if not rows:
+		return []
+	now, user = now_datetime(), frappe.session.user
+	classes = {
+		c.name: c
+		for c in frappe.get_all(
+			"Class Record",
+			filters={"name": ["in", list({r["class_record"] for r in rows})]},
+			fields=["name", "class_name", "grade_level", "class_teacher"],
+		)
+	}
+	methods = dict(frappe.get_all("Inspection Item", fields=["name", "scoring_method"], as_list=True))
+	names = reserve_names(f"INS-{now.year}-", len(rows))
+	base = ("name", "creation", "modified", "owner", "modified_by", "docstatus", "idx")
+	parents, children = [], []
+	for name, row in zip(names, rows, strict=True):
+		c = classes[row["class_record"]]
+		incidents = row.get("incidents") or []
+		date = getdate(row["inspection_date"])
+		spot = int(row.get("is_spot_check") or 0)
+		values = {
+			**row,
+			"inspector": row.get("inspector") or user,
+			"deduction": sum(i.get("deduction") or 0 for i in incidents),
+			"is_spot_check": spot,
+			"revokes_flag": int(row.get("revokes_flag") or 0) if spot else 0,
+			"class_name": c.class_name,
+			"grade_level": c.grade_level,
+			"class_teacher": c.class_teacher,
+			"scoring_method": methods[row["inspection_item"]],
+			"week_start": week_start(date),
+			"dedupe_key": None if spot else f"{row['class_record']}|{row['inspection_item']}|{date}",
+		}
+		parents.append((name, now, now, user, user, 1, 0, *(values.get(f) for f in INSPECTION_FIELDS)))
+		for idx, incident in enumerate(incidents, start=1):
+			children.append(
+				(
+					frappe.generate_hash(length=10),
+					now,
+					now,
+					user,
+					user,
+					1,
+					idx,
+					name,
+					"Inspection",
+					"incidents",
+					*(incident.get(f) for f in INCIDENT_FIELDS),
+				)  # fmt: skip
+			)
+	frappe.db.bulk_insert("Inspection", base + INSPECTION_FIELDS, parents, chunk_size=2000)
+	if children:
+		frappe.db.bulk_insert(
+			"Inspection Incident", (*base, "parent", "parenttype", "parentfield", *INCIDENT_FIELDS), children
+		)
+	return names
