@@ -124,40 +124,8 @@ def recompute(period_name: str, _locked: bool = False) -> dict:
 
 def write_result(name: str, result, rubric_name: str, stamp):
 	"""Writes a scored result into a draft appraisal: set-based, children replaced in bulk."""
-	lines = [
-		{
-			"criterion_code": ln.code,
-			"criterion_title": ln.title,
-			"section_code": ln.section,
-			"rule_kind": ln.kind,
-			"max_points": ln.max_points,
-			"computed_points": ln.computed or 0,
-			"manual_points": ln.manual or 0,
-			"manual_entered": int(ln.manual is not None),
-			"adjustment": ln.adjustment,
-			"adjustment_reason": ln.adjustment_reason or None,
-			"points": ln.points,
-			"needs_input": int(ln.needs_input),
-			"explanation": adapters.render(ln.explanation),
-			"evidence": json.dumps(
-				{**ln.evidence, "messages": adapters.messages_to_json(ln.explanation)},
-				ensure_ascii=False,
-				default=str,
-			),
-		}
-		for ln in result.lines
-	]
-	sections = [
-		{
-			"section_code": s.code,
-			"section_title": s.title,
-			"max_points": s.max_points,
-			"weight_percent": s.weight_percent,
-			"raw_points": s.raw_points,
-			"points": s.points,
-		}
-		for s in result.sections
-	]
+	lines = [{**line_values(ln), **computed_values(ln)} for ln in result.lines]
+	sections = [section_values(s) for s in result.sections]
 	automatic = [
 		{"rule_code": code, "reason": reason, "automatic": 1}
 		for code, reason, auto in result.veto_cases
@@ -176,6 +144,47 @@ def write_result(name: str, result, rubric_name: str, stamp):
 			"computed_on": stamp,
 		},
 	)
+
+
+def line_values(ln) -> dict:
+	"""What a line shows of its criterion and of the office's input."""
+	return {
+		"criterion_code": ln.code,
+		"criterion_title": ln.title,
+		"section_code": ln.section,
+		"rule_kind": ln.kind,
+		"max_points": ln.max_points,
+		"manual_points": ln.manual or 0,
+		"adjustment": ln.adjustment,
+		"adjustment_reason": ln.adjustment_reason or None,
+	}
+
+
+def computed_values(ln) -> dict:
+	"""What scoring decides on a line: its points, and the evidence and words behind them."""
+	return {
+		"computed_points": ln.computed or 0,
+		"manual_entered": int(ln.manual is not None),
+		"points": ln.points,
+		"needs_input": int(ln.needs_input),
+		"explanation": adapters.render(ln.explanation),
+		"evidence": json.dumps(
+			{**ln.evidence, "messages": adapters.messages_to_json(ln.explanation)},
+			ensure_ascii=False,
+			default=str,
+		),
+	}
+
+
+def section_values(s) -> dict:
+	return {
+		"section_code": s.code,
+		"section_title": s.title,
+		"max_points": s.max_points,
+		"weight_percent": s.weight_percent,
+		"raw_points": s.raw_points,
+		"points": s.points,
+	}
 
 
 def summary_fields(result) -> dict:
@@ -259,29 +268,8 @@ def rescore(doc):
 		ln = by_code.get(row.criterion_code)
 		if ln is None:
 			continue
-		row.computed_points = ln.computed or 0
-		row.manual_entered = int(ln.manual is not None)
-		row.points = ln.points
-		row.needs_input = int(ln.needs_input)
-		row.explanation = adapters.render(ln.explanation)
-		row.evidence = json.dumps(
-			{**ln.evidence, "messages": adapters.messages_to_json(ln.explanation)},
-			ensure_ascii=False,
-			default=str,
-		)
-	doc.set("sections", [])
-	for s in result.sections:
-		doc.append(
-			"sections",
-			{
-				"section_code": s.code,
-				"section_title": s.title,
-				"max_points": s.max_points,
-				"weight_percent": s.weight_percent,
-				"raw_points": s.raw_points,
-				"points": s.points,
-			},
-		)
+		row.update(computed_values(ln))
+	doc.set("sections", [section_values(s) for s in result.sections])
 	doc.update(summary_fields(result))
 
 

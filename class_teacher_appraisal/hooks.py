@@ -12,7 +12,7 @@ add_to_apps_screen = [
 		"name": "class_teacher_appraisal",
 		"logo": "/assets/class_teacher_appraisal/images/logo.svg",
 		"title": "Class Teacher Appraisal",
-		"route": "/app/class-teacher-appraisal",
+		"route": "/app/class-teacher-appraisals",
 	}
 ]
 

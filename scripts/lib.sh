@@ -39,6 +39,7 @@ cta_load_config
 : "${SOCKETIO_PORT:=9000}"
 : "${REDIS_PORT:=6379}"
 : "${SITE_LANGUAGE:=zh}"
+: "${LOAD_DEMO:=1}"
 : "${CTA_LOG_DIR:=/var/log/class-teacher-appraisal}"
 : "${PYTHON_BIN:=/usr/bin/python3.11}"
 

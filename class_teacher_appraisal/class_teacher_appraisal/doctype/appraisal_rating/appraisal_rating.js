@@ -1,0 +1,8 @@
+// Copyright (c) 2026, class_teacher_appraisal maintainers
+// For license information, please see license.txt
+
+frappe.ui.form.on("Appraisal Rating", {
+	setup(frm) {
+		frm.set_query("appraisal", () => ({ filters: { docstatus: 0 } }));
+	},
+});
