@@ -5,4 +5,21 @@ from frappe.model.document import Document
 
 
 class AppraisalAchievement(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		attachment: DF.Attach | None
+		base_points: DF.Float
+		criterion_code: DF.Data
+		level: DF.Data
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		title: DF.Data
+	# end: auto-generated types
 	pass

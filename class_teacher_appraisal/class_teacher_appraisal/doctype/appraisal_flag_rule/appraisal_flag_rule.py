@@ -5,4 +5,19 @@ from frappe.model.document import Document
 
 
 class AppraisalFlagRule(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		incident_types: DF.SmallText
+		min_count: DF.Int
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		rule_title: DF.Data | None
+	# end: auto-generated types
 	pass

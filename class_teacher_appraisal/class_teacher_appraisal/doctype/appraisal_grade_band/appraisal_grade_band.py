@@ -5,4 +5,20 @@ from frappe.model.document import Document
 
 
 class AppraisalGradeBand(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		allowance: DF.Currency
+		grade: DF.Data
+		min_score: DF.Float
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		withhold_all: DF.Check
+	# end: auto-generated types
 	pass

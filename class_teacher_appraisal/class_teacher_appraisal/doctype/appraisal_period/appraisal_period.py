@@ -10,6 +10,25 @@ from class_teacher_appraisal import appraisals
 
 
 class AppraisalPeriod(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		academic_year: DF.Data | None
+		appraisal_count: DF.Int
+		end_date: DF.Date
+		flags_awarded_on: DF.Datetime | None
+		last_recomputed_on: DF.Datetime | None
+		period_name: DF.Data
+		period_type: DF.Literal["Week", "Month", "Term", "Year"]
+		rubric: DF.Link
+		start_date: DF.Date
+
+	# end: auto-generated types
 	def validate(self):
 		self.validate_rubric()
 		self.validate_dates()

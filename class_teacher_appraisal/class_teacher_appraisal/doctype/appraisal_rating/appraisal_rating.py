@@ -8,6 +8,29 @@ from frappe.utils import flt
 
 
 class AppraisalRating(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from class_teacher_appraisal.class_teacher_appraisal.doctype.appraisal_rating_score.appraisal_rating_score import (
+			AppraisalRatingScore,
+		)
+
+		amended_from: DF.Link | None
+		appraisal: DF.Link
+		appraisal_period: DF.Link | None
+		class_record: DF.Link | None
+		class_teacher: DF.Link | None
+		comment: DF.SmallText | None
+		rater: DF.Link
+		rater_group: DF.Literal["Leadership", "Teachers", "Students", "Parents", "Self"]
+		scores: DF.Table[AppraisalRatingScore]
+
+	# end: auto-generated types
 	def validate(self):
 		self.validate_scores()
 		self.validate_duplicate()

@@ -17,6 +17,56 @@ NEEDS_INCIDENTS = (Kind.DEDUCTION, Kind.BONUS)
 
 
 class AppraisalRubric(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from class_teacher_appraisal.class_teacher_appraisal.doctype.appraisal_flag_rule.appraisal_flag_rule import (
+			AppraisalFlagRule,
+		)
+		from class_teacher_appraisal.class_teacher_appraisal.doctype.appraisal_grade_band.appraisal_grade_band import (
+			AppraisalGradeBand,
+		)
+		from class_teacher_appraisal.class_teacher_appraisal.doctype.appraisal_rubric_criterion.appraisal_rubric_criterion import (
+			AppraisalRubricCriterion,
+		)
+		from class_teacher_appraisal.class_teacher_appraisal.doctype.appraisal_rubric_level.appraisal_rubric_level import (
+			AppraisalRubricLevel,
+		)
+		from class_teacher_appraisal.class_teacher_appraisal.doctype.appraisal_rubric_rater_weight.appraisal_rubric_rater_weight import (
+			AppraisalRubricRaterWeight,
+		)
+		from class_teacher_appraisal.class_teacher_appraisal.doctype.appraisal_rubric_section.appraisal_rubric_section import (
+			AppraisalRubricSection,
+		)
+		from class_teacher_appraisal.class_teacher_appraisal.doctype.appraisal_veto_rule.appraisal_veto_rule import (
+			AppraisalVetoRule,
+		)
+
+		allowance_per_pupil: DF.Currency
+		base_allowance: DF.Currency
+		criteria: DF.Table[AppraisalRubricCriterion]
+		flag_rules: DF.Table[AppraisalFlagRule]
+		grade_bands: DF.Table[AppraisalGradeBand]
+		is_active: DF.Check
+		levels: DF.Table[AppraisalRubricLevel]
+		notes: DF.TextEditor | None
+		period_type: DF.Literal["Week", "Month", "Term", "Year"]
+		previous_version: DF.Link | None
+		rater_weights: DF.Table[AppraisalRubricRaterWeight]
+		rating_scale: DF.Float
+		rubric_name: DF.Data
+		sections: DF.Table[AppraisalRubricSection]
+		source: DF.SmallText | None
+		total_points: DF.Float
+		version: DF.Int
+		veto_rules: DF.Table[AppraisalVetoRule]
+
+	# end: auto-generated types
 	def validate(self):
 		self.validate_not_in_use()
 		self.validate_total()

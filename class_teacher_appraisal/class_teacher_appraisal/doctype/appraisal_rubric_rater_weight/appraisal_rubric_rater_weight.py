@@ -5,4 +5,19 @@ from frappe.model.document import Document
 
 
 class AppraisalRubricRaterWeight(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		criterion_code: DF.Data
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		rater_group: DF.Literal["Leadership", "Teachers", "Students", "Parents", "Self"]
+		weight_percent: DF.Percent
+	# end: auto-generated types
 	pass

@@ -5,4 +5,20 @@ from frappe.model.document import Document
 
 
 class AppraisalVetoCase(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		attachment: DF.Attach | None
+		automatic: DF.Check
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		reason: DF.SmallText
+		rule_code: DF.Data
+	# end: auto-generated types
 	pass

@@ -5,4 +5,20 @@ from frappe.model.document import Document
 
 
 class AppraisalVetoRule(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		effect: DF.Literal["Lowest Grade", "Exclude from Honours"]
+		incident_types: DF.SmallText | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		rule_code: DF.Data
+		rule_title: DF.Data
+	# end: auto-generated types
 	pass

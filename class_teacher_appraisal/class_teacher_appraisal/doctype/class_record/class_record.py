@@ -7,6 +7,23 @@ from frappe.model.document import Document
 
 
 class ClassRecord(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		academic_year: DF.Data
+		class_name: DF.Data
+		class_teacher: DF.Link | None
+		deputy_teacher: DF.Link | None
+		grade_level: DF.Int
+		is_active: DF.Check
+		pupil_count: DF.Int
+
+	# end: auto-generated types
 	def validate(self):
 		self.validate_grade_level()
 		self.validate_teachers()

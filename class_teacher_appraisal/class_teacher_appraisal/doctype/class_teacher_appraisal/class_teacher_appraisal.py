@@ -11,6 +11,55 @@ from class_teacher_appraisal.scoring import Kind
 
 
 class ClassTeacherAppraisal(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from class_teacher_appraisal.class_teacher_appraisal.doctype.appraisal_achievement.appraisal_achievement import (
+			AppraisalAchievement,
+		)
+		from class_teacher_appraisal.class_teacher_appraisal.doctype.appraisal_veto_case.appraisal_veto_case import (
+			AppraisalVetoCase,
+		)
+		from class_teacher_appraisal.class_teacher_appraisal.doctype.class_teacher_appraisal_line.class_teacher_appraisal_line import (
+			ClassTeacherAppraisalLine,
+		)
+		from class_teacher_appraisal.class_teacher_appraisal.doctype.class_teacher_appraisal_section.class_teacher_appraisal_section import (
+			ClassTeacherAppraisalSection,
+		)
+
+		achievements: DF.Table[AppraisalAchievement]
+		allowance: DF.Currency
+		allowance_note: DF.SmallText | None
+		amended_from: DF.Link | None
+		appraisal_period: DF.Link
+		class_name: DF.Data | None
+		class_record: DF.Link
+		class_teacher: DF.Link | None
+		computed_on: DF.Datetime | None
+		excluded_from_honours: DF.Check
+		exclusion_reason: DF.SmallText | None
+		grade: DF.Data | None
+		grade_level: DF.Int
+		lines: DF.Table[ClassTeacherAppraisalLine]
+		period_type: DF.Data | None
+		rank: DF.Int
+		rank_out_of: DF.Int
+		red_flags: DF.Float
+		rubric: DF.Link | None
+		sections: DF.Table[ClassTeacherAppraisalSection]
+		title: DF.Data | None
+		total_score: DF.Float
+		veto_cases: DF.Table[AppraisalVetoCase]
+		veto_reason: DF.SmallText | None
+		vetoed: DF.Check
+		workflow_state: DF.Link | None
+
+	# end: auto-generated types
 	def validate(self):
 		self.validate_unique()
 		self.set_title()

@@ -5,4 +5,22 @@ from frappe.model.document import Document
 
 
 class ClassTeacherAppraisalSection(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		max_points: DF.Float
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		points: DF.Float
+		raw_points: DF.Float
+		section_code: DF.Data | None
+		section_title: DF.Data | None
+		weight_percent: DF.Percent
+	# end: auto-generated types
 	pass

@@ -10,6 +10,42 @@ from class_teacher_appraisal.appraisals import week_start
 
 
 class Inspection(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from class_teacher_appraisal.class_teacher_appraisal.doctype.inspection_incident.inspection_incident import (
+			InspectionIncident,
+		)
+		from class_teacher_appraisal.class_teacher_appraisal.doctype.inspection_photo.inspection_photo import (
+			InspectionPhoto,
+		)
+
+		amended_from: DF.Link | None
+		class_name: DF.Data | None
+		class_record: DF.Link
+		class_teacher: DF.Link | None
+		deduction: DF.Float
+		dedupe_key: DF.Data | None
+		grade_level: DF.Int
+		incidents: DF.Table[InspectionIncident]
+		inspection_date: DF.Date
+		inspection_item: DF.Link
+		inspector: DF.Link | None
+		is_spot_check: DF.Check
+		level: DF.Autocomplete | None
+		photos: DF.Table[InspectionPhoto]
+		remarks: DF.SmallText | None
+		revokes_flag: DF.Check
+		score: DF.Float
+		scoring_method: DF.Data | None
+		week_start: DF.Date | None
+
+	# end: auto-generated types
 	def validate(self):
 		self.validate_class()
 		self.validate_period()

@@ -7,6 +7,31 @@ from frappe.model.document import Document
 
 
 class InspectionItem(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from class_teacher_appraisal.class_teacher_appraisal.doctype.inspection_item_incident_type.inspection_item_incident_type import (
+			InspectionItemIncidentType,
+		)
+		from class_teacher_appraisal.class_teacher_appraisal.doctype.inspection_item_level.inspection_item_level import (
+			InspectionItemLevel,
+		)
+
+		description: DF.SmallText | None
+		incident_types: DF.Table[InspectionItemIncidentType]
+		is_active: DF.Check
+		item_name: DF.Data
+		levels: DF.Table[InspectionItemLevel]
+		max_score: DF.Float
+		scoring_method: DF.Literal["Score", "Level", "Incident Count"]
+		weekly_flag_winners: DF.Int
+
+	# end: auto-generated types
 	def validate(self):
 		self.validate_scoring()
 		self.validate_levels()
