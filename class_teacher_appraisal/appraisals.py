@@ -53,6 +53,23 @@ def active_classes(period) -> list[dict]:
 	)
 
 
+def period_classes(period, also: list[str] = ()) -> list[dict]:
+	"""Every class the period's red flags are contested among: the academic year's classes
+	(inactive ones too, they may have been inspected before), and any class appraised in it."""
+	filters = {"academic_year": period.academic_year} if period.academic_year else {}
+	classes = frappe.get_all(
+		"Class Record", filters=filters, fields=["name", "class_name", "grade_level", "pupil_count"]
+	)
+	missing = set(also) - {c.name for c in classes}
+	if missing:
+		classes += frappe.get_all(
+			"Class Record",
+			filters={"name": ["in", list(missing)]},
+			fields=["name", "class_name", "grade_level", "pupil_count"],
+		)
+	return classes
+
+
 def generate(period_name: str) -> dict:
 	"""Creates a draft appraisal for every active class that has none, then recomputes the period."""
 	period = get_period(period_name)
@@ -101,12 +118,8 @@ def recompute(period_name: str, _locked: bool = False) -> dict:
 	approved_totals = {r.class_record: D(r.total_score) for r in rows if r.docstatus == 1}
 	rubric_doc = frappe.get_doc("Appraisal Rubric", period.rubric)
 	rubric = adapters.to_rubric(rubric_doc)
-	classes = frappe.get_all(
-		"Class Record",
-		filters={"name": ["in", [r.class_record for r in rows] or [""]]},
-		fields=["name", "class_name", "grade_level", "pupil_count"],
-	)
-	gathered = evidence.gather(period, rubric_doc, classes)
+	# Flags are relative, so every class of the period is scored; only appraised ones are written.
+	gathered = evidence.gather(period, rubric_doc, period_classes(period, [r.class_record for r in rows]))
 	items = adapters.load_items()
 	try:
 		results = score_period(rubric, items, list(gathered.values()))
@@ -301,8 +314,7 @@ def award_flags(period_name: str) -> dict:
 	period = get_period(period_name)
 	lock_period(period.name)
 	rubric_doc = frappe.get_doc("Appraisal Rubric", period.rubric)
-	classes = frappe.get_all("Class Record", fields=["name", "class_name", "grade_level", "pupil_count"])
-	gathered = evidence.gather(period, rubric_doc, classes)
+	gathered = evidence.gather(period, rubric_doc, period_classes(period))
 	items = adapters.load_items()
 	flags = award_weekly_flags(items, list(gathered.values()), adapters.to_rubric(rubric_doc).flag_rules)
 	frappe.db.delete("Red Flag Award", {"appraisal_period": period.name})

@@ -128,3 +128,19 @@ def test_a_recorded_safety_accident_vetoes_the_monthly_appraisal():
 	assert doc.vetoed and doc.grade == "不合格" and doc.allowance == 0
 	assert [(v.rule_code, v.automatic) for v in doc.veto_cases] == [("否决2", 1)]
 	assert "较大安全事故 × 1" in doc.veto_reason
+
+
+def test_published_red_flags_agree_with_the_flags_each_appraisal_counts(school):
+	period, classes = school
+	period.award_weekly_flags()
+	published = {
+		r.class_record: r.flags
+		for r in frappe.get_all(
+			"Red Flag Award",
+			filters={"appraisal_period": period.name},
+			fields=["class_record", "sum(red_flags) as flags"],
+			group_by="class_record",
+		)
+	}
+	for cls in classes:
+		assert published.get(cls, 0) == appraisal_of(period.name, cls).red_flags
