@@ -128,8 +128,10 @@ def messages_from_json(data) -> list[Msg]:
 
 
 def render(messages: list[Msg], sep: str = "; ") -> str:
-	"""Renders core messages in the current user's language."""
-	return sep.join(m.render(frappe._) for m in messages)
+	"""Renders core messages for storage, in the site's language (a school's office reads them
+	in reports and prints); the Desk re-renders them in each reader's language."""
+	lang = frappe.db.get_default("lang") or frappe.get_system_settings("language") or "en"
+	return sep.join(m.render(lambda s: frappe._(s, lang=lang)) for m in messages)
 
 
 def load_json(value) -> dict:

@@ -209,7 +209,7 @@ def summary_fields(result) -> dict:
 		"excluded_from_honours": int(result.excluded_from_honours),
 		"exclusion_reason": adapters.render(result.exclusion_reasons, "\n") or None,
 		"allowance": result.allowance,
-		"allowance_note": result.allowance_note.render(_) if result.allowance_note else None,
+		"allowance_note": adapters.render([result.allowance_note]) if result.allowance_note else None,
 	}
 
 

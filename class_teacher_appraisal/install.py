@@ -47,8 +47,10 @@ def complete_setup_wizard(language: str = "en"):
 	"""Finishes Frappe's setup wizard without a browser, if it is not done yet."""
 	from frappe.desk.page.setup_wizard.setup_wizard import setup_complete
 
-	if frappe.db.get_single_value("System Settings", "setup_complete"):
-		return
-	name = frappe.db.get_value("Language", language, "language_name") or "English"
-	# Frappe 15 reads the language's name from "language" and, for non-English, from "lang" too.
-	setup_complete({"language": name, "lang": name, "full_name": "Administrator", **SCHOOL_DEFAULTS})
+	if not frappe.db.get_single_value("System Settings", "setup_complete"):
+		name = frappe.db.get_value("Language", language, "language_name") or "English"
+		# Frappe 15 reads the language's name from "language" and, for non-English, from "lang" too.
+		setup_complete({"language": name, "lang": name, "full_name": "Administrator", **SCHOOL_DEFAULTS})
+	# Frappe alone keeps no default currency (ERPNext does); allowances are paid in yuan.
+	if not frappe.db.get_default("currency"):
+		frappe.db.set_default("currency", SCHOOL_DEFAULTS["currency"])

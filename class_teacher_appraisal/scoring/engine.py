@@ -229,7 +229,8 @@ def _grade(bands: tuple[GradeBand, ...], total: Decimal, vetoed: bool) -> tuple[
 
 
 def _allowance(rubric: Rubric, band: GradeBand | None, evidence: ClassEvidence):
-	if band is None:
+	pays = rubric.base_allowance or rubric.allowance_per_pupil or any(b.allowance for b in rubric.bands)
+	if band is None or not pays:
 		return ZERO, None
 	if band.withhold_all:
 		return ZERO, msg(_("Grade {0}: no allowance this period"), band.grade)

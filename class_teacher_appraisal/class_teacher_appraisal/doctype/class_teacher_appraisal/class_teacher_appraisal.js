@@ -1,8 +1,27 @@
 // Copyright (c) 2026, class_teacher_appraisal maintainers
 // For license information, please see license.txt
 
+// The stored explanation is in the site's language; each reader sees it in theirs.
+function explain(line) {
+	let evidence = {};
+	try {
+		evidence = JSON.parse(line.evidence || "{}");
+	} catch (e) {
+		return null;
+	}
+	const messages = evidence.messages || [];
+	return messages.length ? messages.map(([text, args]) => __(text, args)).join("; ") : null;
+}
+
 frappe.ui.form.on("Class Teacher Appraisal", {
 	refresh(frm) {
+		const grid = frm.fields_dict.lines.grid;
+		const df = grid.docfields.find((d) => d.fieldname === "explanation");
+		if (df && !df.formatter) {
+			df.formatter = (value, _df, _options, line) =>
+				frappe.utils.escape_html((line && explain(line)) || value || "");
+			grid.refresh();
+		}
 		frm.set_indicator_formatter("criterion_code", (row) =>
 			row.needs_input ? "orange" : row.adjustment ? "blue" : "green"
 		);
