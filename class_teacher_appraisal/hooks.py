@@ -21,5 +21,17 @@ add_to_apps_screen = [
 after_install = "class_teacher_appraisal.install.after_install"
 before_tests = "class_teacher_appraisal.install.before_tests"
 
+# Row-level access: each class teacher sees only their own classes' records.
+permission_query_conditions = {
+	"Inspection": "class_teacher_appraisal.permissions.inspection_conditions",
+	"Class Teacher Appraisal": "class_teacher_appraisal.permissions.appraisal_conditions",
+	"Appraisal Rating": "class_teacher_appraisal.permissions.rating_conditions",
+}
+has_permission = {
+	"Inspection": "class_teacher_appraisal.permissions.inspection_permission",
+	"Class Teacher Appraisal": "class_teacher_appraisal.permissions.appraisal_permission",
+	"Appraisal Rating": "class_teacher_appraisal.permissions.rating_permission",
+}
+
 # Writes the "auto-generated types" block into controllers in developer mode.
 export_python_type_annotations = True

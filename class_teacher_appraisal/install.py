@@ -17,10 +17,22 @@ def after_install():
 	create_setup_records()
 
 
+def create_roles():
+	"""The app's roles (English names, shown translated: 值周检查员, 教导处/德育处, 校长, 班主任)."""
+	from class_teacher_appraisal.permissions import ROLES
+
+	for role in ROLES:
+		if not frappe.db.exists("Role", role):
+			frappe.get_doc({"doctype": "Role", "role_name": role, "desk_access": 1}).insert(
+				ignore_permissions=True
+			)
+
+
 def create_setup_records():
-	"""Seed inspection items and rubrics, each only if the school has none of that name."""
+	"""Roles, seed inspection items and rubrics, each only if the school has none of that name."""
 	from class_teacher_appraisal.setup.seed_rubrics import INSPECTION_ITEMS, RUBRICS
 
+	create_roles()
 	for item in INSPECTION_ITEMS:
 		if not frappe.db.exists("Inspection Item", item["item_name"]):
 			frappe.get_doc({"doctype": "Inspection Item", **item}).insert(ignore_permissions=True)

@@ -38,6 +38,12 @@ def frappe_site():
 	for hook in frappe.get_hooks("before_tests", app_name="class_teacher_appraisal"):
 		frappe.get_attr(hook)()
 	ensure_site_manager()
+	from class_teacher_appraisal.install import create_roles
+	from tests.factories import SESSION_USERS, make_user
+
+	create_roles()
+	for email, roles in SESSION_USERS.items():
+		make_user(email, *roles)
 	frappe.db.commit()
 	yield site
 	frappe.db.rollback()

@@ -15,9 +15,22 @@ def make_user(email: str, *roles: str, first_name: str | None = None) -> str:
 			}
 		)
 		user.insert(ignore_permissions=True)
-	if roles:
-		frappe.get_doc("User", email).add_roles(*roles)
+	missing = set(roles) - set(frappe.get_roles(email))
+	if missing:
+		frappe.get_doc("User", email).add_roles(*missing)
 	return email
+
+
+# Users most tests need; conftest creates them once per session (a user costs seconds to create).
+SESSION_USERS = {
+	**{f"teacher{g}{i}@example.cn": ("Class Teacher",) for g in range(1, 7) for i in range(1, 5)},
+	"a.teacher@example.cn": ("Class Teacher",),
+	"b.teacher@example.cn": ("Class Teacher",),
+	"duty@example.cn": ("Duty Inspector",),
+	"office@example.cn": ("Academic Office",),
+	"head@example.cn": ("Principal",),
+	"principal@example.cn": (),
+}
 
 
 def make_class(class_name: str = "三年级(2)班", grade_level: int = 3, academic_year: str = "2025-2026", **kw):
@@ -78,7 +91,7 @@ def make_school(n_classes=4, grade_level=3):
 	"""Classes 三年级(1)班 … with teachers; returns their Class Record names."""
 	names = []
 	for i in range(1, n_classes + 1):
-		teacher = make_user(f"teacher{grade_level}{i}@example.cn", first_name=f"教师{grade_level}{i}")
+		teacher = make_user(f"teacher{grade_level}{i}@example.cn")
 		doc = make_class(
 			f"{'一二三四五六'[grade_level - 1]}年级({i})班",
 			grade_level,
