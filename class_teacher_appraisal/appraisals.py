@@ -139,8 +139,16 @@ def write_result(name: str, result, rubric_name: str, stamp):
 	"""Writes a scored result into a draft appraisal: set-based, children replaced in bulk."""
 	lines = [{**line_values(ln), **computed_values(ln)} for ln in result.lines]
 	sections = [section_values(s) for s in result.sections]
+	confirmed = {
+		(v.rule_code, v.reason)
+		for v in frappe.get_all(
+			"Appraisal Veto Case",
+			filters={"parent": name, "parenttype": APPRAISAL, "automatic": 1, "confirmed": 1},
+			fields=["rule_code", "reason"],
+		)
+	}
 	automatic = [
-		{"rule_code": code, "reason": reason, "automatic": 1}
+		{"rule_code": code, "reason": reason, "automatic": 1, "confirmed": int((code, reason) in confirmed)}
 		for code, reason, auto in result.veto_cases
 		if auto
 	]
@@ -154,6 +162,8 @@ def write_result(name: str, result, rubric_name: str, stamp):
 			**summary_fields(result),
 			"rubric": rubric_name,
 			"red_flags": result.flags,
+			"pending_questions": sum(ln.needs_input for ln in result.lines)
+			+ sum(1 for row in automatic if not row["confirmed"]),
 			"computed_on": stamp,
 		},
 	)

@@ -11,6 +11,7 @@ import random
 from datetime import date, timedelta
 
 import frappe
+from frappe.model.workflow import apply_workflow
 
 from class_teacher_appraisal.inspections import insert_submitted
 
@@ -35,6 +36,8 @@ MONTHS = [
 	("2026年1月", date(2026, 1, 1), date(2026, 1, 16)),
 ]
 SAFETY_ACCIDENT = ("五年级(2)班", date(2025, 10, 22))
+# How well each class (一年级(1)班, 一年级(2)班, 二年级(1)班 …) behaves, 0 … 1.
+HABITS = [0.95, 0.55, 0.8, 0.35, 0.7, 0.9, 0.45, 0.85, 0.6, 0.3, 0.75, 0.65]
 
 
 def load() -> dict:
@@ -66,15 +69,20 @@ def _user(login: str, name: str) -> str:
 
 
 def _users() -> dict:
-	return {
+	users = {
 		"teachers": [_user(p, n) for p, n in zip(PINYIN, TEACHERS, strict=True)],
 		"leaders": [_user(p, n) for p, n in LEADERS],
 		"inspector": _user(*INSPECTOR),
 	}
+	roles = {users["inspector"]: ["Duty Inspector"], users["leaders"][0]: ["Principal"]}
+	roles |= {u: ["Academic Office"] for u in users["leaders"][1:]}
+	roles |= {u: ["Class Teacher"] for u in users["teachers"]}
+	for user, role in roles.items():
+		frappe.get_doc("User", user).add_roles(*role)
+	return users
 
 
 def _classes(users, rng) -> list[dict]:
-	habits = [0.95, 0.55, 0.8, 0.35, 0.7, 0.9, 0.45, 0.85, 0.6, 0.3, 0.75, 0.65]  # how well each class does
 	classes = []
 	for i, teacher in enumerate(users["teachers"]):
 		grade, section = i // 2 + 1, i % 2 + 1
@@ -89,7 +97,7 @@ def _classes(users, rng) -> list[dict]:
 				"pupil_count": rng.randint(38, 48),
 			}
 		).insert(ignore_permissions=True)
-		classes.append({"name": doc.name, "class_name": name, "grade": grade, "habit": habits[i]})
+		classes.append({"name": doc.name, "class_name": name, "grade": grade, "habit": HABITS[i]})
 	return classes
 
 
@@ -249,11 +257,24 @@ def _appraisals(classes, users, rng):
 	appraisals.award_flags(TERM)
 	for doc in each(TERM):
 		_fill(doc, rng, habit[doc.class_record])
+	principal, office = users["leaders"][0], users["leaders"][1]
+	steps = [
+		(users["inspector"], "Submit for Review"),
+		(office, "Forward to Principal"),
+		(principal, "Approve"),
+	]
 	for month, _start, _end in MONTHS:
 		appraisals.generate(month)
 		for doc in each(month):
 			_fill(doc, rng, habit[doc.class_record])
-			doc.submit()
+			if doc.pending_questions:  # the vetoed month: the office confirms the recorded accident
+				for case in doc.veto_cases:
+					case.confirmed = 1
+				doc.save(ignore_permissions=True)
+			for user, action in steps:
+				frappe.set_user(user)
+				doc = apply_workflow(frappe.get_doc(doc.doctype, doc.name), action)
+			frappe.set_user("Administrator")
 	appraisals.generate(TERM_OVERALL)
 	for doc in each(TERM_OVERALL):
 		for leader in users["leaders"]:

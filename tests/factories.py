@@ -112,3 +112,25 @@ def appraisal_of(period, class_record):
 
 def lines_of(doc) -> dict:
 	return {row.criterion_code: row for row in doc.lines}
+
+
+def walk(doc, *steps):
+	"""Applies workflow actions as the given users: walk(doc, ("duty@…", "Submit for Review"), …)."""
+	from frappe.model.workflow import apply_workflow
+
+	from tests.conftest import acting_as
+
+	for user, action in steps:
+		with acting_as(user):
+			doc = apply_workflow(frappe.get_doc(doc.doctype, doc.name), action)
+	return frappe.get_doc(doc.doctype, doc.name)
+
+
+def approve(doc):
+	"""Takes a draft appraisal through the whole workflow to Approved."""
+	return walk(
+		doc,
+		("duty@example.cn", "Submit for Review"),
+		("office@example.cn", "Forward to Principal"),
+		("head@example.cn", "Approve"),
+	)

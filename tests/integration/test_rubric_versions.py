@@ -6,7 +6,7 @@ import pytest
 from class_teacher_appraisal.class_teacher_appraisal.doctype.appraisal_rubric.appraisal_rubric import (
 	make_new_version,
 )
-from tests.factories import S6, appraisal_of, lines_of, make_period, make_school
+from tests.factories import S6, appraisal_of, approve, lines_of, make_period, make_school
 
 
 def approved_month():
@@ -17,8 +17,7 @@ def approved_month():
 	for row in doc.lines:
 		row.manual_points, row.manual_entered = row.max_points, 1
 	doc.save()
-	doc.submit()
-	return period, doc
+	return period, approve(doc)
 
 
 def test_a_rubric_in_use_cannot_be_changed_but_can_be_renamed_into_a_new_version():
@@ -60,7 +59,7 @@ def test_monthly_results_roll_up_into_the_term():
 			for row in lines_of(doc).values():
 				row.manual_points, row.manual_entered = row.max_points - i - (1 if month == "10月" else 0), 1
 			doc.save()
-			doc.submit()
+			doc = approve(doc)
 			totals.setdefault(cls, []).append(doc.total_score)
 	term = make_period("第一学期", "2025-09-01", "2026-01-18", rubric="班主任学期综合考核 v1")
 	term.generate_appraisals()

@@ -53,6 +53,30 @@ def python_strings(path: Path) -> set[str]:
 	return found
 
 
+RECORD_NAMES = (
+	*("WORKFLOW", "DRAFT", "OFFICE_REVIEW", "PRINCIPAL_APPROVAL", "APPROVED", "CANCELLED"),
+	*("SUBMIT", "FORWARD", "APPROVE", "RETURN", "CANCEL"),
+)
+
+
+def named_constants(path: Path, names) -> set[str]:
+	"""String values of module-level constants (also tuple-unpacked ones), without importing."""
+	found = set()
+	for node in ast.parse(path.read_text(encoding="utf-8")).body:
+		if not isinstance(node, ast.Assign):
+			continue
+		target, value = node.targets[0], node.value
+		pairs = (
+			zip(target.elts, value.elts, strict=True)
+			if isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple)
+			else [(target, value)]
+		)
+		for name, constant in pairs:
+			if isinstance(name, ast.Name) and name.id in names and isinstance(constant, ast.Constant):
+				found.add(constant.value)
+	return found
+
+
 def collect() -> dict[str, set[str]]:
 	"""Maps each user-facing string to the files it comes from."""
 	sources: dict[str, set[str]] = {}
@@ -71,6 +95,9 @@ def collect() -> dict[str, set[str]]:
 			add(workspace_strings(meta), path)
 	for path in APP.rglob("*.py"):
 		add(python_strings(path), path)
+	# Records the app creates in code (stored in English): roles, workflow, states, actions.
+	add(named_constants(APP / "permissions.py", ("OFFICE", "PRINCIPAL", "INSPECTOR", "CLASS_TEACHER")), APP)
+	add(named_constants(APP / "setup" / "workflow.py", RECORD_NAMES), APP)
 	for path in APP.rglob("*.js"):
 		add((m.group(2) for m in JS_CALL.finditer(path.read_text(encoding="utf-8"))), path)
 	return sources
@@ -80,6 +107,7 @@ def test_the_app_has_strings_to_translate():
 	sources = collect()
 	assert "Class Record" in sources
 	assert "Grade level must be between 1 and 12, not {0}." in sources
+	assert {"Pending Principal Approval", "Forward to Principal", "Academic Office"} <= set(sources)
 
 
 def test_every_user_facing_string_has_a_chinese_translation():

@@ -6,8 +6,9 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import flt
 
-from class_teacher_appraisal import appraisals
+from class_teacher_appraisal import appraisals, notifications
 from class_teacher_appraisal.scoring import Kind
+from class_teacher_appraisal.setup.workflow import APPROVED, DRAFT, OFFICE_REVIEW, PRINCIPAL_APPROVAL
 
 
 class ClassTeacherAppraisal(Document):
@@ -66,11 +67,51 @@ class ClassTeacherAppraisal(Document):
 		self.validate_inputs()
 		if not self.flags.skip_rescore and self.lines:
 			appraisals.rescore(self)
+		self.set_pending_questions()
+		self.validate_transition()
 
 	def on_update(self):
 		if not self.flags.skip_rescore:
 			appraisals.refresh_ranks(self.appraisal_period, current=self)
 			self.db_set({"rank": self.rank, "rank_out_of": self.rank_out_of}, update_modified=False)
+		self.notify_state_change()  # Frappe runs on_update on submit too
+
+	def set_pending_questions(self):
+		"""What stops the appraisal from going to the principal: lines nobody scored yet, and
+		vetoes found in the incidents that the office has not confirmed."""
+		self.pending_questions = sum(1 for row in self.lines if row.needs_input) + sum(
+			1 for row in self.veto_cases if row.automatic and not row.confirmed
+		)
+
+	def previous_state(self):
+		before = self.get_doc_before_save()
+		return before.workflow_state if before else None
+
+	def validate_transition(self):
+		previous, state = self.previous_state(), self.workflow_state
+		if not previous or previous == state:
+			return
+		if state == DRAFT and previous in (OFFICE_REVIEW, PRINCIPAL_APPROVAL):
+			if not (self.return_reason or "").strip():
+				frappe.throw(
+					_("Say why the appraisal is returned."),
+					title=_("Reason Required"),
+					exc=frappe.MandatoryError,
+				)
+			self.add_comment("Workflow", _("Returned: {0}").format(self.return_reason))
+		elif state == OFFICE_REVIEW:
+			self.return_reason = None
+		if state == APPROVED and frappe.session.user == self.class_teacher:
+			frappe.throw(
+				_("You cannot approve your own appraisal; another principal must approve it."),
+				title=_("Not Allowed"),
+				exc=frappe.PermissionError,
+			)
+
+	def notify_state_change(self):
+		previous = self.previous_state()
+		if previous != self.workflow_state:
+			notifications.state_changed(self, previous)
 
 	def throw(self, message):
 		frappe.throw(message, title=_("Invalid Appraisal"))

@@ -1,0 +1,53 @@
+"""Who is told what as an appraisal moves through the workflow: the next approvers when it
+reaches them, the class teacher when it is approved or returned (with the reason). Both a
+system notification and an email, sent through Frappe's queue."""
+
+import frappe
+from frappe import _
+from frappe.desk.doctype.notification_log.notification_log import enqueue_create_notification
+from frappe.utils import flt
+
+from class_teacher_appraisal.permissions import OFFICE, PRINCIPAL
+from class_teacher_appraisal.setup.workflow import APPROVED, DRAFT, OFFICE_REVIEW, PRINCIPAL_APPROVAL
+
+
+def users_with_role(role: str) -> list[str]:
+	return frappe.get_all(
+		"Has Role",
+		filters={"role": role, "parenttype": "User", "parent": ["not in", ["Administrator", "Guest"]]},
+		pluck="parent",
+		distinct=True,
+	)
+
+
+def state_changed(doc, previous: str | None):
+	state = doc.workflow_state
+	if state == OFFICE_REVIEW:
+		recipients = users_with_role(OFFICE)
+		subject = _("Appraisal {0} is waiting for the office's review").format(doc.title)
+	elif state == PRINCIPAL_APPROVAL:
+		recipients = [u for u in users_with_role(PRINCIPAL) if u != doc.class_teacher]
+		subject = _("Appraisal {0} is waiting for your approval").format(doc.title)
+	elif state == APPROVED:
+		recipients = [doc.class_teacher]
+		subject = _("Your appraisal {0} is approved: {1} points, grade {2}").format(
+			doc.title, f"{flt(doc.total_score, 2):g}", doc.grade or "—"
+		)
+	elif state == DRAFT and previous in (OFFICE_REVIEW, PRINCIPAL_APPROVAL):
+		recipients = [doc.class_teacher]
+		subject = _("Your appraisal {0} was returned: {1}").format(doc.title, doc.return_reason)
+	else:
+		return
+	recipients = sorted({r for r in recipients if r and r != frappe.session.user})
+	if not recipients:
+		return
+	enqueue_create_notification(
+		recipients,
+		{
+			"type": "Alert",
+			"document_type": doc.doctype,
+			"document_name": doc.name,
+			"subject": subject,
+			"from_user": frappe.session.user,
+		},
+	)

@@ -1,0 +1,61 @@
+"""The demo school loads, every month goes through the approval workflow, and the ranking
+follows how well each class was built to behave."""
+
+import frappe
+
+from class_teacher_appraisal import demo
+
+
+def spearman(xs, ys):
+	def ranks(values):
+		order = sorted(range(len(values)), key=lambda i: values[i])
+		r = [0] * len(values)
+		for position, i in enumerate(order):
+			r[i] = position
+		return r
+
+	rx, ry = ranks(xs), ranks(ys)
+	n = len(xs)
+	return 1 - 6 * sum((a - b) ** 2 for a, b in zip(rx, ry, strict=True)) / (n * (n * n - 1))
+
+
+def test_the_demo_school_loads_with_a_sensible_ranking():
+	summary = demo.load()
+	assert summary["loaded"] and summary["classes"] == 12 and summary["inspections"] > 4000
+	assert demo.load() == {"loaded": False, "reason": "the demo school is already there"}
+
+	term = frappe.get_all(
+		"Class Teacher Appraisal",
+		filters={"appraisal_period": demo.TERM},
+		fields=["class_name", "total_score", "rank"],
+	)
+	habit = dict(
+		zip([f"{'一二三四五六'[i // 2]}年级({i % 2 + 1})班" for i in range(12)], demo.HABITS, strict=True)
+	)
+	totals = [t.total_score for t in term]
+	assert spearman([habit[t.class_name] for t in term], totals) > 0.7
+	assert sorted(t.rank for t in term)[0] == 1
+
+	months = frappe.get_all(
+		"Class Teacher Appraisal",
+		filters={"period_type": "Month"},
+		fields=[
+			"docstatus",
+			"workflow_state",
+			"class_name",
+			"appraisal_period",
+			"grade",
+			"allowance",
+			"vetoed",
+		],
+	)
+	assert len(months) == 60 and {(m.docstatus, m.workflow_state) for m in months} == {(1, "Approved")}
+	vetoed = [m for m in months if m.vetoed]
+	assert [(m.class_name, m.appraisal_period, m.grade, m.allowance) for m in vetoed] == [
+		("五年级(2)班", "2025年10月", "不合格", 0)
+	]
+	overall = frappe.get_all(
+		"Class Teacher Appraisal", filters={"appraisal_period": demo.TERM_OVERALL}, fields=["total_score"]
+	)
+	assert len(overall) == 12 and all(o.total_score > 300 for o in overall)
+	assert frappe.db.count("Appraisal Rating", {"docstatus": 1}) == 36
