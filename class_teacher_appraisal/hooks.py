@@ -26,11 +26,13 @@ permission_query_conditions = {
 	"Inspection": "class_teacher_appraisal.permissions.inspection_conditions",
 	"Class Teacher Appraisal": "class_teacher_appraisal.permissions.appraisal_conditions",
 	"Appraisal Rating": "class_teacher_appraisal.permissions.rating_conditions",
+	"Appraisal Appeal": "class_teacher_appraisal.permissions.appeal_conditions",
 }
 has_permission = {
 	"Inspection": "class_teacher_appraisal.permissions.inspection_permission",
 	"Class Teacher Appraisal": "class_teacher_appraisal.permissions.appraisal_permission",
 	"Appraisal Rating": "class_teacher_appraisal.permissions.rating_permission",
+	"Appraisal Appeal": "class_teacher_appraisal.permissions.appeal_permission",
 }
 
 # Writes the "auto-generated types" block into controllers in developer mode.

@@ -20,6 +20,34 @@ def users_with_role(role: str) -> list[str]:
 	)
 
 
+def notify(recipients, doc, subject):
+	recipients = sorted({r for r in recipients if r and r != frappe.session.user})
+	if recipients:
+		enqueue_create_notification(
+			recipients,
+			{
+				"type": "Alert",
+				"document_type": doc.doctype,
+				"document_name": doc.name,
+				"subject": subject,
+				"from_user": frappe.session.user,
+			},
+		)
+
+
+def appeal_opened(appeal):
+	notify(
+		users_with_role(OFFICE),
+		appeal,
+		_("{0} appeals appraisal {1}").format(appeal.class_teacher, appeal.appraisal),
+	)
+
+
+def appeal_decided(appeal):
+	subject = _("Your appeal {0} was {1}: {2}").format(appeal.name, _(appeal.status).lower(), appeal.decision)
+	notify([appeal.class_teacher], appeal, subject)
+
+
 def state_changed(doc, previous: str | None):
 	state = doc.workflow_state
 	if state == OFFICE_REVIEW:
@@ -38,16 +66,4 @@ def state_changed(doc, previous: str | None):
 		subject = _("Your appraisal {0} was returned: {1}").format(doc.title, doc.return_reason)
 	else:
 		return
-	recipients = sorted({r for r in recipients if r and r != frappe.session.user})
-	if not recipients:
-		return
-	enqueue_create_notification(
-		recipients,
-		{
-			"type": "Alert",
-			"document_type": doc.doctype,
-			"document_name": doc.name,
-			"subject": subject,
-			"from_user": frappe.session.user,
-		},
-	)
+	notify(recipients, doc, subject)

@@ -45,6 +45,23 @@ def inspection_conditions(user=None) -> str:
 	return "`tabInspection`.`class_record` in ({})".format(", ".join(frappe.db.escape(c) for c in classes))
 
 
+def appeal_conditions(user=None) -> str:
+	user = _user(user)
+	if sees_all(user, SEE_ALL_RATINGS):
+		return ""
+	return f"`tabAppraisal Appeal`.`class_teacher` = {frappe.db.escape(user)}"
+
+
+def appeal_permission(doc, ptype=None, user=None) -> bool:
+	user = _user(user)
+	if sees_all(user, SEE_ALL_RATINGS):
+		return True
+	if doc.class_teacher:
+		return doc.class_teacher == user
+	# a new appeal: its teacher is fetched from the appraisal on save
+	return frappe.db.get_value("Class Teacher Appraisal", doc.appraisal, "class_teacher") == user
+
+
 def appraisal_conditions(user=None) -> str:
 	user = _user(user)
 	if sees_all(user):

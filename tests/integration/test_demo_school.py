@@ -4,6 +4,8 @@ follows how well each class was built to behave."""
 import frappe
 
 from class_teacher_appraisal import demo
+from tests.conftest import acting_as
+from tests.factories import walk
 
 
 def spearman(xs, ys):
@@ -59,3 +61,46 @@ def test_the_demo_school_loads_with_a_sensible_ranking():
 	)
 	assert len(overall) == 12 and all(o.total_score > 300 for o in overall)
 	assert frappe.db.count("Appraisal Rating", {"docstatus": 1}) == 36
+	full_cycle_on(frappe.get_last_doc("Class Teacher Appraisal", filters={"appraisal_period": demo.TERM}))
+
+
+def full_cycle_on(doc):
+	"""Draft, review, return with a reason, review again, approve, appeal, amend, re-approve."""
+	inspector, office = "zhao.duty@demo-school.cn", "li.office@demo-school.cn"
+	principal, teacher = "zhang.principal@demo-school.cn", doc.class_teacher
+	doc = walk(doc, (inspector, "Submit for Review"))
+	with acting_as(office):
+		doc.return_reason = "学校活动一项未填"
+		doc.save()
+	doc = walk(doc, (office, "Return"))
+	assert doc.workflow_state == "Draft"
+	doc = walk(
+		doc, (inspector, "Submit for Review"), (office, "Forward to Principal"), (principal, "Approve")
+	)
+	assert doc.docstatus == 1
+	with acting_as(teacher):
+		appeal = frappe.get_doc(
+			{
+				"doctype": "Appraisal Appeal",
+				"appraisal": doc.name,
+				"reason": "升旗仪式轮值记录有误",
+				"lines": [{"criterion_code": "S1-02", "reason": "11月3日应为优秀"}],
+			}
+		).insert()
+	with acting_as(office):
+		amended = frappe.get_doc(
+			"Class Teacher Appraisal", frappe.get_doc("Appraisal Appeal", appeal.name).accept()
+		)
+		amended.lines[1].adjustment, amended.lines[1].adjustment_reason = 1, "申诉核实：11月3日轮值为优秀"
+		amended.save(ignore_version=False)  # Frappe skips history in tests unless asked
+	amended = walk(
+		amended, (inspector, "Submit for Review"), (office, "Forward to Principal"), (principal, "Approve")
+	)
+	assert amended.docstatus == 1 and amended.amended_from == doc.name
+	assert frappe.db.get_value("Class Teacher Appraisal", doc.name, "docstatus") == 2  # kept on record
+	history = frappe.get_all(
+		"Comment", filters={"reference_name": ["in", [doc.name, amended.name]]}, pluck="content"
+	)
+	assert "Returned: 学校活动一项未填" in history
+	versions = frappe.get_all("Version", filters={"docname": amended.name, "ref_doctype": amended.doctype})
+	assert versions  # the adjustment is in the amended appraisal's history

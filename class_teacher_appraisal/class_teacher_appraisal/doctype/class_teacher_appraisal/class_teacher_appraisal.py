@@ -76,6 +76,9 @@ class ClassTeacherAppraisal(Document):
 			self.db_set({"rank": self.rank, "rank_out_of": self.rank_out_of}, update_modified=False)
 		self.notify_state_change()  # Frappe runs on_update on submit too
 
+	def on_submit(self):
+		self.db_set("approved_on", frappe.utils.now_datetime(), update_modified=False)
+
 	def set_pending_questions(self):
 		"""What stops the appraisal from going to the principal: lines nobody scored yet, and
 		vetoes found in the incidents that the office has not confirmed."""
