@@ -5,7 +5,8 @@ system notification and an email, sent through Frappe's queue."""
 import frappe
 from frappe import _
 from frappe.desk.doctype.notification_log.notification_log import enqueue_create_notification
-from frappe.utils import flt
+from frappe.desk.doctype.notification_settings.notification_settings import is_email_notifications_enabled
+from frappe.utils import flt, get_url_to_form
 
 from class_teacher_appraisal.permissions import OFFICE, PRINCIPAL
 from class_teacher_appraisal.setup.workflow import APPROVED, DRAFT, OFFICE_REVIEW, PRINCIPAL_APPROVAL
@@ -21,18 +22,37 @@ def users_with_role(role: str) -> list[str]:
 
 
 def notify(recipients, doc, subject):
+	"""A Desk notification, and an email through the queue (Frappe never emails "Alert"
+	notifications itself) to those who keep email notifications on."""
 	recipients = sorted({r for r in recipients if r and r != frappe.session.user})
-	if recipients:
-		enqueue_create_notification(
-			recipients,
-			{
-				"type": "Alert",
-				"document_type": doc.doctype,
-				"document_name": doc.name,
-				"subject": subject,
-				"from_user": frappe.session.user,
-			},
+	if not recipients:
+		return
+	enqueue_create_notification(
+		recipients,
+		{
+			"type": "Alert",
+			"document_type": doc.doctype,
+			"document_name": doc.name,
+			"subject": subject,
+			"from_user": frappe.session.user,
+		},
+	)
+	emails = [r for r in recipients if is_email_notifications_enabled(r)]
+	# Without an outgoing email account the Desk notification is all there is.
+	if not emails or not frappe.db.exists("Email Account", {"enable_outgoing": 1, "default_outgoing": 1}):
+		return
+	try:
+		frappe.sendmail(
+			recipients=emails,
+			subject=subject,
+			message=f'<p>{frappe.utils.escape_html(subject)}</p><p><a href="{get_url_to_form(doc.doctype, doc.name)}">'
+			f"{frappe.utils.escape_html(doc.name)}</a></p>",
+			reference_doctype=doc.doctype,
+			reference_name=doc.name,
 		)
+	except frappe.OutgoingEmailError:
+		# No outgoing email account yet: the Desk notification still reaches them.
+		frappe.log_error("Class teacher appraisal: notification email not queued")
 
 
 def appeal_opened(appeal):

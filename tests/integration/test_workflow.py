@@ -126,3 +126,17 @@ def test_a_cancelled_approved_appraisal_is_amended_and_goes_round_again(draft):
 	assert amended.workflow_state == "Draft" and amended.docstatus == 0
 	assert approve(amended).docstatus == 1
 	assert frappe.db.get_value("Class Teacher Appraisal", doc.name, "docstatus") == 2  # the old version stays
+
+
+def test_the_next_approvers_are_emailed_through_the_queue(draft, monkeypatch):
+	monkeypatch.setattr(frappe.flags, "mute_emails", False)
+	frappe.get_doc({"doctype": "Email Account", "email_account_name": "学校", "email_id": "office@school.cn",
+		"default_outgoing": 1, "enable_outgoing": 1, "smtp_server": "localhost", "awaiting_password": 0,
+		"no_smtp_authentication": 1}).insert(ignore_permissions=True)  # fmt: skip
+	walk(draft, (INSPECTOR, "Submit for Review"))
+	queued = frappe.get_all(
+		"Email Queue Recipient", filters={"recipient": OFFICE}, fields=["parent"], order_by="creation desc"
+	)
+	assert queued, "no email queued for the office"
+	message = frappe.db.get_value("Email Queue", queued[0].parent, ["reference_name", "status"], as_dict=True)
+	assert message.reference_name == draft.name and message.status == "Not Sent"
