@@ -140,3 +140,17 @@ def test_the_next_approvers_are_emailed_through_the_queue(draft, monkeypatch):
 	assert queued, "no email queued for the office"
 	message = frappe.db.get_value("Email Queue", queued[0].parent, ["reference_name", "status"], as_dict=True)
 	assert message.reference_name == draft.name and message.status == "Not Sent"
+
+
+def test_only_the_states_editor_changes_it_even_through_the_api(draft):
+	doc = walk(draft, (INSPECTOR, "Submit for Review"))
+	with acting_as(INSPECTOR):
+		mine = frappe.get_doc(doc.doctype, doc.name)
+		mine.lines[0].adjustment, mine.lines[0].adjustment_reason = -2, "?"
+		with pytest.raises(frappe.PermissionError, match="only Academic Office can change it"):
+			mine.save()
+	with acting_as(OFFICE):
+		theirs = frappe.get_doc(doc.doctype, doc.name)
+		theirs.lines[0].adjustment, theirs.lines[0].adjustment_reason = -2, "教案缺两周"
+		theirs.save()
+	assert frappe.db.get_value("Class Teacher Appraisal Line", doc.lines[0].name, "adjustment") == -2

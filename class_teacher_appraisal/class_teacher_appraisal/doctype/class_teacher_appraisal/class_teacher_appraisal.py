@@ -7,6 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import flt
 
 from class_teacher_appraisal import appraisals, notifications
+from class_teacher_appraisal.permissions import OFFICE
 from class_teacher_appraisal.scoring import Kind
 from class_teacher_appraisal.setup.workflow import APPROVED, DRAFT, OFFICE_REVIEW, PRINCIPAL_APPROVAL
 
@@ -68,6 +69,7 @@ class ClassTeacherAppraisal(Document):
 		if not self.flags.skip_rescore and self.lines:
 			appraisals.rescore(self)
 		self.set_pending_questions()
+		self.validate_editor()
 		self.validate_transition()
 
 	def on_update(self):
@@ -89,6 +91,31 @@ class ClassTeacherAppraisal(Document):
 	def previous_state(self):
 		before = self.get_doc_before_save()
 		return before.workflow_state if before else None
+
+	def validate_editor(self):
+		"""Frappe applies a workflow state's "only this role edits" in the form alone; here it holds
+		for the REST API too (the office, which supervises, may always correct). Moving to another
+		state is checked by the workflow itself."""
+		previous = self.previous_state()
+		if self.is_new() or not previous or previous != self.workflow_state:
+			return
+		from frappe.model.workflow import get_workflow_name
+
+		workflow = get_workflow_name(self.doctype)
+		if not workflow:
+			return
+		state = next(
+			(s for s in frappe.get_cached_doc("Workflow", workflow).states if s.state == previous), None
+		)
+		roles = set(frappe.get_roles())
+		if state and state.allow_edit and not ({state.allow_edit, OFFICE, "System Manager"} & roles):
+			frappe.throw(
+				_("While the appraisal is {0}, only {1} can change it.").format(
+					_(previous), _(state.allow_edit)
+				),
+				title=_("Not Allowed"),
+				exc=frappe.PermissionError,
+			)
 
 	def validate_transition(self):
 		previous, state = self.previous_state(), self.workflow_state
