@@ -127,26 +127,37 @@ def recompute(period_name: str, _locked: bool = False) -> dict:
 		frappe.throw(e.message.render(_), title=_("Rubric Cannot Be Applied"))
 
 	stamp = now_datetime()
+	confirmed = confirmed_vetoes(list(drafts.values()))
 	for result in results:
 		if result.class_id in drafts:
-			write_result(drafts[result.class_id], result, period.rubric, stamp)
+			name = drafts[result.class_id]
+			write_result(name, result, period.rubric, stamp, confirmed.get(name, set()))
 	refresh_ranks(period.name)
 	period.db_set({"last_recomputed_on": stamp, "appraisal_count": len(rows)}, update_modified=False)
 	return {"recomputed": len(drafts), "approved_untouched": len(approved_totals), "classes": len(rows)}
 
 
-def write_result(name: str, result, rubric_name: str, stamp):
+def confirmed_vetoes(appraisals: list[str]) -> dict[str, set[tuple[str, str]]]:
+	"""Automatic veto cases the office has confirmed, per appraisal (kept across recomputes)."""
+	found: dict[str, set[tuple[str, str]]] = defaultdict(set)
+	for v in frappe.get_all(
+		"Appraisal Veto Case",
+		filters={
+			"parent": ["in", appraisals or [""]],
+			"parenttype": APPRAISAL,
+			"automatic": 1,
+			"confirmed": 1,
+		},
+		fields=["parent", "rule_code", "reason"],
+	):
+		found[v.parent].add((v.rule_code, v.reason))
+	return found
+
+
+def write_result(name: str, result, rubric_name: str, stamp, confirmed: set[tuple[str, str]]):
 	"""Writes a scored result into a draft appraisal: set-based, children replaced in bulk."""
 	lines = [{**line_values(ln), **computed_values(ln)} for ln in result.lines]
 	sections = [section_values(s) for s in result.sections]
-	confirmed = {
-		(v.rule_code, v.reason)
-		for v in frappe.get_all(
-			"Appraisal Veto Case",
-			filters={"parent": name, "parenttype": APPRAISAL, "automatic": 1, "confirmed": 1},
-			fields=["rule_code", "reason"],
-		)
-	}
 	automatic = [
 		{"rule_code": code, "reason": reason, "automatic": 1, "confirmed": int((code, reason) in confirmed)}
 		for code, reason, auto in result.veto_cases
