@@ -114,6 +114,23 @@ def lines_of(doc) -> dict:
 	return {row.criterion_code: row for row in doc.lines}
 
 
+def fill_manual(doc, short_by=0):
+	"""Enters every hand-scored line (its maximum less `short_by`) and saves, as the office would."""
+	for row in doc.lines:
+		if row.rule_kind == "Manual Points":
+			row.manual_points, row.manual_entered = row.max_points - short_by, 1
+	doc.save()
+	return doc
+
+
+def monthly_appraisal(class_name, grade_level, teacher, period_name, start, end):
+	"""The draft S6 appraisal of one new class for one new month."""
+	cls = make_class(class_name, grade_level, class_teacher=teacher).name
+	period = make_period(period_name, start, end, rubric=S6, period_type="Month")
+	period.generate_appraisals()
+	return appraisal_of(period.name, cls)
+
+
 def walk(doc, *steps):
 	"""Applies workflow actions as the given users: walk(doc, ("duty@…", "Submit for Review"), …)."""
 	from frappe.model.workflow import apply_workflow

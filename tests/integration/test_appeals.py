@@ -6,21 +6,15 @@ import pytest
 from frappe.utils import add_days, now_datetime
 
 from tests.conftest import acting_as
-from tests.factories import S6, appraisal_of, approve, make_class, make_period
+from tests.factories import S6, approve, fill_manual, make_period, monthly_appraisal
 
 TEACHER, OTHER, OFFICE = "a.teacher@example.cn", "b.teacher@example.cn", "office@example.cn"
 
 
 @pytest.fixture
 def approved():
-	cls = make_class("二年级(5)班", 2, class_teacher=TEACHER).name
-	period = make_period("2025年9月", "2025-09-01", "2025-09-30", rubric=S6, period_type="Month")
-	period.generate_appraisals()
-	doc = appraisal_of(period.name, cls)
-	for row in doc.lines:
-		row.manual_points, row.manual_entered = row.max_points - 2, 1
-	doc.save()
-	return approve(doc)
+	doc = monthly_appraisal("二年级(5)班", 2, TEACHER, "2025年9月", "2025-09-01", "2025-09-30")
+	return approve(fill_manual(doc, short_by=2))
 
 
 def appeal(appraisal, user=TEACHER, code="S6-03"):

@@ -4,7 +4,17 @@ rule that approved appraisals never change."""
 import frappe
 import pytest
 
-from tests.factories import S1, appraisal_of, approve, inspect, lines_of, make_class, make_period, make_school
+from tests.factories import (
+	S1,
+	appraisal_of,
+	approve,
+	fill_manual,
+	inspect,
+	lines_of,
+	make_class,
+	make_period,
+	make_school,
+)
 
 WEEKS = ["2025-09-01", "2025-09-08", "2025-09-15"]  # Mondays
 
@@ -91,12 +101,7 @@ def test_recompute_keeps_what_the_office_entered(school):
 
 def test_approved_appraisals_are_never_recomputed(school):
 	period, classes = school
-	doc = appraisal_of(period.name, classes[1])
-	for row in doc.lines:
-		if row.rule_kind == "Manual Points":
-			row.manual_points, row.manual_entered = row.max_points, 1
-	doc.save()
-	doc = approve(doc)
+	doc = approve(fill_manual(appraisal_of(period.name, classes[1])))
 	assert doc.docstatus == 1
 	modified, total = str(doc.modified), float(doc.total_score)
 	inspect(classes[1], "升旗出勤", "2025-09-15", incidents={"学生缺席升旗": 4})

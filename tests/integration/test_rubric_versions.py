@@ -6,18 +6,14 @@ import pytest
 from class_teacher_appraisal.class_teacher_appraisal.doctype.appraisal_rubric.appraisal_rubric import (
 	make_new_version,
 )
-from tests.factories import S6, appraisal_of, approve, lines_of, make_period, make_school
+from tests.factories import S6, appraisal_of, approve, fill_manual, lines_of, make_period, make_school
 
 
 def approved_month():
 	(cls,) = make_school(1, grade_level=2)
 	period = make_period("2025年11月", "2025-11-01", "2025-11-30", rubric=S6, period_type="Month")
 	period.generate_appraisals()
-	doc = appraisal_of(period.name, cls)
-	for row in doc.lines:
-		row.manual_points, row.manual_entered = row.max_points, 1
-	doc.save()
-	return period, approve(doc)
+	return period, approve(fill_manual(appraisal_of(period.name, cls)))
 
 
 def test_a_rubric_in_use_cannot_be_changed_but_can_be_renamed_into_a_new_version():
@@ -55,10 +51,7 @@ def test_monthly_results_roll_up_into_the_term():
 		period = make_period(month, start, end, rubric=S6, period_type="Month")
 		period.generate_appraisals()
 		for i, cls in enumerate(classes):
-			doc = appraisal_of(period.name, cls)
-			for row in lines_of(doc).values():
-				row.manual_points, row.manual_entered = row.max_points - i - (1 if month == "10月" else 0), 1
-			doc.save()
+			doc = fill_manual(appraisal_of(period.name, cls), short_by=i + (1 if month == "10月" else 0))
 			doc = approve(doc)
 			totals.setdefault(cls, []).append(doc.total_score)
 	term = make_period("第一学期", "2025-09-01", "2026-01-18", rubric="班主任学期综合考核 v1")

@@ -5,22 +5,17 @@ import pytest
 from frappe.model.workflow import apply_workflow
 
 from tests.conftest import acting_as
-from tests.factories import S6, appraisal_of, approve, make_class, make_period, make_user, walk
+from tests.factories import approve, fill_manual, make_user, monthly_appraisal, walk
 
 INSPECTOR, OFFICE, PRINCIPAL = "duty@example.cn", "office@example.cn", "head@example.cn"
 
 
 @pytest.fixture
 def draft():
-	teacher = "a.teacher@example.cn"
-	cls = make_class("五年级(3)班", 5, class_teacher=teacher).name
-	period = make_period("2025年11月", "2025-11-01", "2025-11-30", rubric=S6, period_type="Month")
-	period.generate_appraisals()
-	doc = appraisal_of(period.name, cls)
-	for row in doc.lines:
-		row.manual_points, row.manual_entered = row.max_points - 1, 1
-	doc.save()
-	return doc
+	doc = monthly_appraisal(
+		"五年级(3)班", 5, "a.teacher@example.cn", "2025年11月", "2025-11-01", "2025-11-30"
+	)
+	return fill_manual(doc, short_by=1)
 
 
 def notified(user, name):
