@@ -94,3 +94,10 @@ def appraisal_permission(doc, ptype=None, user=None) -> bool:
 def rating_permission(doc, ptype=None, user=None) -> bool:
 	user = _user(user)
 	return sees_all(user, SEE_ALL_RATINGS) or doc.rater == user
+
+
+def visible_classes(user=None) -> list[str] | None:
+	"""The classes whose inspections a user may read: None means every class (used by reports
+	whose grouped queries cannot go through frappe.get_list)."""
+	user = _user(user)
+	return None if sees_all(user) else own_classes(user)

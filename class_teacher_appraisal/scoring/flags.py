@@ -71,6 +71,16 @@ def flag_total(weeks: dict[tuple[str, date], FlagWeek], item: str = "") -> Decim
 	return max(total, ZERO)
 
 
+def flag_share_points(own: Decimal, top: Decimal, full: Decimal) -> Decimal:
+	"""The seeds' rule: the class with the most flags gets full marks, the others
+	full × own flags ÷ top flags; nobody scores when no class has a flag."""
+	if top <= 0:
+		return ZERO
+	if own >= top:
+		return full
+	return full * own / top
+
+
 def flag_breakdown(weeks: dict[tuple[str, date], FlagWeek], item: str = "") -> dict:
 	"""Counts behind a flag total, for the line's evidence."""
 	chosen = [w for (name, _week), w in weeks.items() if not item or name == item]

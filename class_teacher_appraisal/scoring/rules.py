@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from . import formula
 from .amounts import ZERO, D, fmt
-from .flags import flag_breakdown, flag_total
+from .flags import flag_breakdown, flag_share_points, flag_total
 from .i18n import Msg, _, msg
 from .model import ClassEvidence, Criterion, FlagWeek, InspectionItem, Kind, Rubric
 
@@ -172,7 +172,7 @@ def flag_share(c: Criterion, ctx: Context) -> Outcome:
 			[msg(_("{0} red flags, the most of any class: full {1}"), fmt(own), fmt(c.max_points)), detail],
 			evidence,
 		)
-	points = c.max_points * own / top
+	points = flag_share_points(own, top, c.max_points)
 	return Outcome(
 		points,
 		[

@@ -21,8 +21,8 @@ def spearman(xs, ys):
 	return 1 - 6 * sum((a - b) ** 2 for a, b in zip(rx, ry, strict=True)) / (n * (n * n - 1))
 
 
-def test_the_demo_school_loads_with_a_sensible_ranking():
-	summary = demo.load()
+def test_the_demo_school_loads_with_a_sensible_ranking(demo_school):
+	summary = demo_school
 	assert summary["loaded"] and summary["classes"] == 12 and summary["inspections"] > 4000
 	assert demo.load() == {"loaded": False, "reason": "the demo school is already there"}
 

@@ -1,0 +1,42 @@
+// Copyright (c) 2026, class_teacher_appraisal maintainers
+// For license information, please see license.txt
+
+frappe.query_reports["Appraisal Ranking"] = {
+	filters: [
+		{
+			fieldname: "appraisal_period",
+			label: __("Appraisal Period"),
+			fieldtype: "Link",
+			options: "Appraisal Period",
+			reqd: 1,
+		},
+		{ fieldname: "grade_level", label: __("Grade Level"), fieldtype: "Int" },
+		{
+			fieldname: "honours_count",
+			label: __("Honours (Top N)"),
+			fieldtype: "Int",
+			default: 10,
+		},
+	],
+	onload(report) {
+		// The latest period, so that the report opens with figures.
+		if (report.get_filter_value("appraisal_period")) return;
+		frappe.db
+			.get_list("Appraisal Period", {
+				fields: ["name"],
+				order_by: "end_date desc, start_date desc",
+				limit: 1,
+			})
+			.then((r) => r.length && report.set_filter_value("appraisal_period", r[0].name));
+	},
+	formatter(value, row, column, data, default_formatter) {
+		value = default_formatter(value, row, column, data);
+		if (column.fieldname === "honour" && data && data.honour) {
+			return `<span class="indicator-pill green">${value}</span>`;
+		}
+		if (column.fieldname === "remark" && data && data.remark) {
+			return `<span class="text-danger">${value}</span>`;
+		}
+		return value;
+	},
+};

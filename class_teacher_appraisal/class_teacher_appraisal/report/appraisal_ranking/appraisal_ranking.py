@@ -1,0 +1,196 @@
+# Copyright (c) 2026, class_teacher_appraisal maintainers
+# For license information, please see license.txt
+
+"""考核排名: every class of one period with its part subtotals, total, grade, rank, veto or
+exclusion, allowance, and the top N eligible for honours (e.g. 十佳)."""
+
+import frappe
+from frappe import _
+from frappe.query_builder import DocType
+from frappe.utils import cint
+
+from class_teacher_appraisal.reports import column, number, require_period
+from class_teacher_appraisal.scoring.engine import competition_ranks
+
+APPRAISAL = "Class Teacher Appraisal"
+DEFAULT_HONOURS = 10
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	period = require_period(filters)
+	appraisals = fetch_appraisals(period.name, filters.get("grade_level"))
+	sections = fetch_sections([a.name for a in appraisals])
+	parts = part_columns(period.rubric, sections)
+	honours = cint(filters.get("honours_count") or DEFAULT_HONOURS)
+	rows = build_rows(appraisals, sections, honours)
+	return columns(parts), rows, None, chart(rows), summary(rows, honours)
+
+
+def fetch_appraisals(period: str, grade_level=None) -> list[frappe._dict]:
+	# get_list: a class teacher sees their own row only (permission query conditions apply).
+	filters = {"appraisal_period": period, "docstatus": ["<", 2]}
+	if grade_level:
+		filters["grade_level"] = cint(grade_level)
+	return frappe.get_list(
+		APPRAISAL,
+		filters=filters,
+		fields=[
+			"name",
+			"class_record",
+			"class_name",
+			"class_teacher",
+			"grade_level",
+			"total_score",
+			"grade",
+			"rank",
+			"rank_out_of",
+			"vetoed",
+			"veto_reason",
+			"excluded_from_honours",
+			"exclusion_reason",
+			"allowance",
+			"red_flags",
+			"workflow_state",
+		],
+		order_by="total_score desc, class_name asc",
+	)
+
+
+def fetch_sections(names: list[str]) -> dict[str, dict[str, float]]:
+	"""Part subtotals of the given (already permitted) appraisals, in one query."""
+	if not names:
+		return {}
+	s = DocType("Class Teacher Appraisal Section")
+	rows = (
+		frappe.qb.from_(s)
+		.select(s.parent, s.section_code, s.points)
+		.where((s.parenttype == APPRAISAL) & (s.parentfield == "sections") & s.parent.isin(names))
+	).run(as_dict=True)
+	out: dict[str, dict[str, float]] = {}
+	for r in rows:
+		out.setdefault(r.parent, {})[r.section_code] = number(r.points)
+	return out
+
+
+def part_columns(rubric: str | None, sections: dict) -> list[tuple[str, str]]:
+	"""(code, title) of each part, in the rubric's order."""
+	parts = []
+	if rubric:
+		parts = frappe.get_all(
+			"Appraisal Rubric Section",
+			filters={"parent": rubric, "parenttype": "Appraisal Rubric"},
+			fields=["section_code", "section_title"],
+			order_by="idx",
+		)
+	known = [(p.section_code, p.section_title) for p in parts]
+	seen = {code for code, _title in known}
+	extra = sorted({code for per in sections.values() for code in per} - seen)
+	return known + [(code, code) for code in extra]
+
+
+def part_field(code: str) -> str:
+	return "part_" + frappe.scrub(code)
+
+
+def honour_ranks(appraisals: list[frappe._dict]) -> dict[str, int]:
+	"""Positions among the classes that may receive honours (no veto, not excluded)."""
+	eligible = {
+		a.name: a.total_score or 0 for a in appraisals if not a.vetoed and not a.excluded_from_honours
+	}
+	return competition_ranks(eligible)
+
+
+def build_rows(appraisals, sections, honours: int) -> list[dict]:
+	places = honour_ranks(appraisals)
+	rows = []
+	for a in appraisals:
+		row = {
+			"rank": a.rank,
+			"appraisal": a.name,
+			"class_record": a.class_record,
+			"class_name": a.class_name,
+			"class_teacher": a.class_teacher,
+			"grade_level": a.grade_level,
+			"total_score": number(a.total_score),
+			"grade": _(a.grade) if a.grade else "",
+			"red_flags": number(a.red_flags),
+			"allowance": number(a.allowance),
+			"status": _(a.workflow_state) if a.workflow_state else "",
+			"remark": remark(a),
+			"honour": _("Top {0}").format(honours) if places.get(a.name, honours + 1) <= honours else "",
+		}
+		for code, points in sections.get(a.name, {}).items():
+			row[part_field(code)] = points
+		rows.append(row)
+	return rows
+
+
+def remark(a) -> str:
+	if a.vetoed:
+		return _("Vetoed: {0}").format(a.veto_reason or "")
+	if a.excluded_from_honours:
+		return _("No honours: {0}").format(a.exclusion_reason or "")
+	return ""
+
+
+def columns(parts: list[tuple[str, str]]) -> list[dict]:
+	return [
+		column(_("Rank"), "rank", "Int", 60, disable_total=1),
+		column(_("Class"), "class_name", "Data", 120),
+		column(_("Class Teacher"), "class_teacher", "Link", 130, options="User"),
+		column(_("Grade Level"), "grade_level", "Int", 70, disable_total=1),
+		*(column(f"{code} {title}".strip(), part_field(code), "Float", 110) for code, title in parts),
+		column(_("Total"), "total_score", "Float", 80),
+		column(_("Grade"), "grade", "Data", 70),
+		column(_("Honours"), "honour", "Data", 80),
+		column(_("Red Flags"), "red_flags", "Float", 80),
+		column(_("Allowance"), "allowance", "Currency", 100),
+		column(_("Veto / Exclusion"), "remark", "Data", 200),
+		column(_("Status"), "status", "Data", 110),
+		column(_("Appraisal"), "appraisal", "Link", 140, options=APPRAISAL),
+		column(_("Class Record"), "class_record", "Link", 120, options="Class Record"),
+	]
+
+
+def chart(rows: list[dict]) -> dict | None:
+	if not rows:
+		return None
+	return {
+		"data": {
+			"labels": [r["class_name"] for r in rows],
+			"datasets": [{"name": _("Total"), "values": [r["total_score"] for r in rows]}],
+		},
+		"type": "bar",
+		"colors": ["#2490ef"],
+		"fieldtype": "Float",
+	}
+
+
+def summary(rows: list[dict], honours: int) -> list[dict]:
+	if not rows:
+		return []
+	totals = [r["total_score"] for r in rows]
+	grades: dict[str, int] = {}
+	for r in rows:
+		grades[r["grade"] or _("Not graded")] = grades.get(r["grade"] or _("Not graded"), 0) + 1
+	cards = [
+		{"label": _("Classes"), "value": len(rows), "datatype": "Int"},
+		{"label": _("Average Total"), "value": round(sum(totals) / len(totals), 2), "datatype": "Float"},
+		{
+			"label": _("Allowance This Period"),
+			"value": sum(r["allowance"] for r in rows),
+			"datatype": "Currency",
+		},
+		{
+			"label": _("Top {0}").format(honours),
+			"value": sum(1 for r in rows if r["honour"]),
+			"datatype": "Int",
+			"indicator": "Green",
+		},
+	]
+	cards += [
+		{"label": grade, "value": n, "datatype": "Int", "indicator": "Blue"}
+		for grade, n in sorted(grades.items())
+	]
+	return cards

@@ -1,0 +1,27 @@
+// Copyright (c) 2026, class_teacher_appraisal maintainers
+// For license information, please see license.txt
+
+frappe.query_reports["Red Flag Tally"] = {
+	filters: [
+		{
+			fieldname: "appraisal_period",
+			label: __("Appraisal Period"),
+			fieldtype: "Link",
+			options: "Appraisal Period",
+			reqd: 1,
+		},
+		{ fieldname: "grade_level", label: __("Grade Level"), fieldtype: "Int" },
+	],
+	onload(report) {
+		// The latest term, so that the report opens with figures.
+		if (report.get_filter_value("appraisal_period")) return;
+		frappe.db
+			.get_list("Appraisal Period", {
+				fields: ["name"],
+				filters: { period_type: ["in", ["Term", "Year"]] },
+				order_by: "end_date desc, start_date desc",
+				limit: 1,
+			})
+			.then((r) => r.length && report.set_filter_value("appraisal_period", r[0].name));
+	},
+};

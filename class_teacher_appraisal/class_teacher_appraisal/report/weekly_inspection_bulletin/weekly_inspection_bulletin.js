@@ -1,0 +1,33 @@
+// Copyright (c) 2026, class_teacher_appraisal maintainers
+// For license information, please see license.txt
+
+frappe.query_reports["Weekly Inspection Bulletin"] = {
+	filters: [
+		{
+			fieldname: "week",
+			label: __("Week Of"),
+			fieldtype: "Date",
+			default: frappe.datetime.get_today(),
+			reqd: 1,
+		},
+		{ fieldname: "grade_level", label: __("Grade Level"), fieldtype: "Int" },
+		{
+			fieldname: "inspection_item",
+			label: __("Inspection Item"),
+			fieldtype: "Link",
+			options: "Inspection Item",
+		},
+	],
+	formatter(value, row, column, data, default_formatter) {
+		value = default_formatter(value, row, column, data);
+		if (column.fieldname === "change" && data && data.change) {
+			return `<span class="${
+				data.change > 0 ? "text-success" : "text-danger"
+			}">${value}</span>`;
+		}
+		if (column.fieldname === "red_flags" && data && data.red_flags > 0) {
+			return `<span class="text-danger">⚑ ${value}</span>`;
+		}
+		return value;
+	},
+};
