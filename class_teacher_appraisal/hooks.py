@@ -35,5 +35,9 @@ has_permission = {
 	"Appraisal Appeal": "class_teacher_appraisal.permissions.appeal_permission",
 }
 
+# The appraisal sheet's print format gets its data from Python (lines under parts, explanations
+# in the reader's language, who signed each step).
+jinja = {"methods": ["class_teacher_appraisal.printing.appraisal_sheet"]}
+
 # Writes the "auto-generated types" block into controllers in developer mode.
 export_python_type_annotations = True

@@ -35,7 +35,24 @@ def workspace_strings(meta: dict) -> set[str]:
 	found = {meta["label"]}
 	found.update(link["label"] for link in meta.get("links", []))
 	found.update(s["label"] for s in meta.get("shortcuts", []))
+	found.update(c["label"] for c in meta.get("number_cards", []) + meta.get("charts", []) if c.get("label"))
 	return found
+
+
+def record_strings(meta: dict) -> set[str]:
+	"""Names and labels of the other records the module ships: print formats, number cards,
+	dashboard charts and chart sources (the workspace and print view show them translated)."""
+	key = {
+		"Print Format": "name",
+		"Number Card": "label",
+		"Dashboard Chart": "chart_name",
+		"Dashboard Chart Source": "source_name",
+	}.get(meta.get("doctype"))
+	return {meta[key]} if key and meta.get(key) else set()
+
+
+# _("…") in Jinja templates (print formats); the call must start the expression.
+JINJA_CALL = re.compile(r"""(?<![\w.])_\(\s*(["'])((?:\\.|(?!\1).)*)\1""")
 
 
 def python_strings(path: Path) -> set[str]:
@@ -93,11 +110,15 @@ def collect() -> dict[str, set[str]]:
 			add(doctype_strings(meta), path)
 		elif meta.get("doctype") == "Workspace":
 			add(workspace_strings(meta), path)
+		else:
+			add(record_strings(meta), path)
 	for path in APP.rglob("*.py"):
 		add(python_strings(path), path)
 	# Records the app creates in code (stored in English): roles, workflow, states, actions.
 	add(named_constants(APP / "permissions.py", ("OFFICE", "PRINCIPAL", "INSPECTOR", "CLASS_TEACHER")), APP)
 	add(named_constants(APP / "setup" / "workflow.py", RECORD_NAMES), APP)
+	for path in APP.glob("*/print_format/*/*.html"):
+		add((m.group(2) for m in JINJA_CALL.finditer(path.read_text(encoding="utf-8"))), path)
 	for path in APP.rglob("*.js"):
 		add((m.group(2) for m in JS_CALL.finditer(path.read_text(encoding="utf-8"))), path)
 	return sources
@@ -108,6 +129,8 @@ def test_the_app_has_strings_to_translate():
 	assert "Class Record" in sources
 	assert "Grade level must be between 1 and 12, not {0}." in sources
 	assert {"Pending Principal Approval", "Forward to Principal", "Academic Office"} <= set(sources)
+	# the print format's Jinja, and the records it and the workspace show
+	assert {"Signature:", "Recorded in the system: {0}", "Class Teacher Appraisal Sheet"} <= set(sources)
 
 
 def test_every_user_facing_string_has_a_chinese_translation():
