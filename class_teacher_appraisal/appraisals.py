@@ -70,8 +70,13 @@ def period_classes(period, also: list[str] = ()) -> list[dict]:
 	return classes
 
 
-def generate(period_name: str) -> dict:
-	"""Creates a draft appraisal for every active class that has none, then recomputes the period."""
+def no_progress(percent: int, stage: str):
+	pass
+
+
+def generate(period_name: str, progress=no_progress) -> dict:
+	"""Creates a draft appraisal for every active class that has none, then recomputes the period.
+	`progress(percent, stage)` is told how far it got (a background job shows it in the Desk)."""
 	period = get_period(period_name)
 	lock_period(period.name)
 	existing = {
@@ -82,10 +87,8 @@ def generate(period_name: str) -> dict:
 			fields=["class_record"],
 		)
 	}
-	created = 0
-	for c in active_classes(period):
-		if c.name in existing:
-			continue
+	missing = [c for c in active_classes(period) if c.name not in existing]
+	for n, c in enumerate(missing, start=1):
 		doc = frappe.new_doc(APPRAISAL)
 		doc.update(
 			{
@@ -97,13 +100,16 @@ def generate(period_name: str) -> dict:
 		)
 		doc.flags.skip_rescore = True  # the recompute below fills it in
 		doc.insert()
-		created += 1
-	summary = recompute(period.name, _locked=True)
-	summary["created"] = created
+		if n % 20 == 0 or n == len(missing):
+			progress(int(40 * n / len(missing)), _("Created {0} of {1} appraisals").format(n, len(missing)))
+	summary = recompute(
+		period.name, _locked=True, progress=lambda p, stage: progress(40 + p * 60 // 100, stage)
+	)
+	summary["created"] = len(missing)
 	return summary
 
 
-def recompute(period_name: str, _locked: bool = False) -> dict:
+def recompute(period_name: str, _locked: bool = False, progress=no_progress) -> dict:
 	"""Scores every draft appraisal of the period again from the evidence; approved ones are never touched."""
 	period = get_period(period_name)
 	if not _locked:
@@ -116,24 +122,26 @@ def recompute(period_name: str, _locked: bool = False) -> dict:
 	)
 	drafts = {r.class_record: r.name for r in rows if r.docstatus == 0}
 	approved_totals = {r.class_record: D(r.total_score) for r in rows if r.docstatus == 1}
+	progress(5, _("Reading the evidence"))
 	rubric_doc = frappe.get_doc("Appraisal Rubric", period.rubric)
 	rubric = adapters.to_rubric(rubric_doc)
 	# Flags are relative, so every class of the period is scored; only appraised ones are written.
 	gathered = evidence.gather(period, rubric_doc, period_classes(period, [r.class_record for r in rows]))
 	items = adapters.load_items()
+	progress(30, _("Scoring {0} classes").format(len(gathered)))
 	try:
 		results = score_period(rubric, items, list(gathered.values()))
 	except ScoringError as e:
 		frappe.throw(e.message.render(_), title=_("Rubric Cannot Be Applied"))
 
+	progress(50, _("Writing {0} appraisals").format(len(drafts)))
 	stamp = now_datetime()
-	confirmed = confirmed_vetoes(list(drafts.values()))
-	for result in results:
-		if result.class_id in drafts:
-			name = drafts[result.class_id]
-			write_result(name, result, period.rubric, stamp, confirmed.get(name, set()))
+	scored = {drafts[r.class_id]: r for r in results if r.class_id in drafts}
+	write_results(scored, period.rubric, stamp, confirmed_vetoes(list(scored)))
+	progress(90, _("Ranking"))
 	refresh_ranks(period.name)
 	period.db_set({"last_recomputed_on": stamp, "appraisal_count": len(rows)}, update_modified=False)
+	progress(100, _("Done"))
 	return {"recomputed": len(drafts), "approved_untouched": len(approved_totals), "classes": len(rows)}
 
 
@@ -154,30 +162,39 @@ def confirmed_vetoes(appraisals: list[str]) -> dict[str, set[tuple[str, str]]]:
 	return found
 
 
-def write_result(name: str, result, rubric_name: str, stamp, confirmed: set[tuple[str, str]]):
-	"""Writes a scored result into a draft appraisal: set-based, children replaced in bulk."""
-	lines = [{**line_values(ln), **computed_values(ln)} for ln in result.lines]
-	sections = [section_values(s) for s in result.sections]
-	automatic = [
-		{"rule_code": code, "reason": reason, "automatic": 1, "confirmed": int((code, reason) in confirmed)}
-		for code, reason, auto in result.veto_cases
-		if auto
-	]
-	_replace_children(name, "lines", "Class Teacher Appraisal Line", lines)
-	_replace_children(name, "sections", "Class Teacher Appraisal Section", sections)
-	_replace_children(name, "veto_cases", "Appraisal Veto Case", automatic, only={"automatic": 1})
-	frappe.db.set_value(
-		APPRAISAL,
-		name,
-		{
-			**summary_fields(result),
-			"rubric": rubric_name,
-			"red_flags": result.flags,
-			"pending_questions": sum(ln.needs_input for ln in result.lines)
-			+ sum(1 for row in automatic if not row["confirmed"]),
-			"computed_on": stamp,
-		},
-	)
+def write_results(scored: dict, rubric_name: str, stamp, confirmed: dict[str, set[tuple[str, str]]]):
+	"""Writes scored results into their draft appraisals (name -> result), all at once: each
+	child table's rows replaced with one delete and one bulk insert for the whole period."""
+	lines, sections, automatic = {}, {}, {}
+	for name, result in scored.items():
+		lines[name] = [{**line_values(ln), **computed_values(ln)} for ln in result.lines]
+		sections[name] = [section_values(s) for s in result.sections]
+		automatic[name] = [
+			{
+				"rule_code": code,
+				"reason": reason,
+				"automatic": 1,
+				"confirmed": int((code, reason) in confirmed.get(name, set())),
+			}
+			for code, reason, auto in result.veto_cases
+			if auto
+		]
+	_replace_children("lines", "Class Teacher Appraisal Line", lines)
+	_replace_children("sections", "Class Teacher Appraisal Section", sections)
+	_replace_children("veto_cases", "Appraisal Veto Case", automatic, only={"automatic": 1})
+	for name, result in scored.items():
+		frappe.db.set_value(
+			APPRAISAL,
+			name,
+			{
+				**summary_fields(result),
+				"rubric": rubric_name,
+				"red_flags": result.flags,
+				"pending_questions": sum(ln.needs_input for ln in result.lines)
+				+ sum(1 for row in automatic[name] if not row["confirmed"]),
+				"computed_on": stamp,
+			},
+		)
 
 
 def line_values(ln) -> dict:
@@ -234,42 +251,68 @@ def summary_fields(result) -> dict:
 	}
 
 
-def _replace_children(parent: str, field: str, doctype: str, rows: list[dict], only: dict | None = None):
-	"""Deletes a child table's rows (or those matching `only`) and bulk-inserts new ones after the rest."""
-	filters = {"parent": parent, "parenttype": APPRAISAL, "parentfield": field}
-	frappe.db.delete(doctype, {**filters, **(only or {})})
-	if not rows:
+CHILD_FIELDS = (
+	"name",
+	"parent",
+	"parenttype",
+	"parentfield",
+	"idx",
+	"creation",
+	"modified",
+	"owner",
+	"modified_by",
+)
+
+
+def _replace_children(
+	field: str, doctype: str, rows_by_parent: dict[str, list[dict]], only: dict | None = None
+):
+	"""Deletes a child table's rows of the given parents (or those matching `only`) and
+	bulk-inserts the new ones, numbered after the rows that stay."""
+	parents = list(rows_by_parent)
+	if not parents:
 		return
-	start = max(frappe.get_all(doctype, filters=filters, pluck="idx") or [0])
+	filters = {"parenttype": APPRAISAL, "parentfield": field}
+	for chunk in _chunks(parents):
+		frappe.db.delete(doctype, {**filters, "parent": ["in", chunk], **(only or {})})
+	after = {}
+	if only:  # rows that stay keep their numbers; new ones follow them
+		after = dict(
+			frappe.get_all(
+				doctype,
+				filters={**filters, "parent": ["in", parents]},
+				fields=["parent", "max(idx) as last"],
+				group_by="parent",
+				as_list=True,
+			)
+		)
 	now, user = now_datetime(), frappe.session.user
-	fields = [
-		"name",
-		"parent",
-		"parenttype",
-		"parentfield",
-		"idx",
-		"creation",
-		"modified",
-		"owner",
-		"modified_by",
-	]
-	keys = list(rows[0])
-	values = [
-		(
-			frappe.generate_hash(length=10),
-			parent,
-			APPRAISAL,
-			field,
-			start + i + 1,
-			now,
-			now,
-			user,
-			user,
-			*(row[k] for k in keys),
-		)  # fmt: skip
-		for i, row in enumerate(rows)
-	]
-	frappe.db.bulk_insert(doctype, fields + keys, values)
+	keys, values = None, []
+	for parent, rows in rows_by_parent.items():
+		start = after.get(parent) or 0
+		for i, row in enumerate(rows, start=1):
+			keys = keys or list(row)
+			values.append(
+				(
+					frappe.generate_hash(length=10),
+					parent,
+					APPRAISAL,
+					field,
+					start + i,
+					now,
+					now,
+					user,
+					user,
+					*(row[k] for k in keys),
+				)  # fmt: skip
+			)
+	if values:
+		frappe.db.bulk_insert(doctype, CHILD_FIELDS + tuple(keys), values, chunk_size=2000)
+
+
+def _chunks(items: list, size: int = 1000):
+	for i in range(0, len(items), size):
+		yield items[i : i + size]
 
 
 def rescore(doc):
@@ -303,7 +346,12 @@ def rescore(doc):
 		if ln is None:
 			continue
 		row.update(computed_values(ln))
-	doc.set("sections", [section_values(s) for s in result.sections])
+	sections = [section_values(s) for s in result.sections]
+	if [row.section_code for row in doc.sections] == [s["section_code"] for s in sections]:
+		for row, values in zip(doc.sections, sections, strict=True):
+			row.update(values)  # in place: the history shows changed points, not replaced rows
+	else:
+		doc.set("sections", sections)
 	doc.update(summary_fields(result))
 
 

@@ -32,6 +32,8 @@ cta_load_config
 : "${BENCH_VERSION:=5.31.1}"
 : "${SITE_NAME:=cta.localhost}"
 : "${TEST_SITE_NAME:=test.cta.localhost}"
+: "${E2E_SITE_NAME:=e2e.cta.localhost}"
+: "${E2E_PORT:=8010}"
 : "${DB_ROOT_USER:=root}"
 : "${DB_ROOT_PASSWORD:=cta-mariadb-root}"
 : "${ADMIN_PASSWORD:=admin}"
@@ -82,7 +84,7 @@ as_bench() {
 	# Proxies and CA bundles pass through: some networks re-sign TLS.
 	for v in http_proxy https_proxy no_proxy HTTP_PROXY HTTPS_PROXY NO_PROXY SSL_CERT_FILE SSL_CERT_DIR \
 		REQUESTS_CA_BUNDLE CURL_CA_BUNDLE PIP_CERT GIT_SSL_CAINFO NODE_EXTRA_CA_CERTS UV_NATIVE_TLS \
-		PIP_INDEX_URL UV_INDEX_URL CTA_TEST_SITE CTA_SITES_PATH; do
+		PIP_INDEX_URL UV_INDEX_URL CTA_TEST_SITE CTA_SITES_PATH CTA_E2E_SITE CTA_E2E_PORT CTA_E2E_ARTIFACTS; do
 		[[ -z "${!v:-}" ]] || passed+=("$v=${!v}")
 	done
 	runuser -u "$BENCH_USER" -- env -i HOME="/home/${BENCH_USER}" USER="$BENCH_USER" "${passed[@]}" \
@@ -118,4 +120,19 @@ app_schema_hash() {
 port_owner() {
 	# Prints "pid/command" of whatever listens on TCP port $1, or nothing.
 	lsof -nP -iTCP:"$1" -sTCP:LISTEN -Fpc 2>/dev/null | awk '/^p/{p=substr($0,2)} /^c/{print p "/" substr($0,2); exit}' || true
+}
+
+# prepare_site SITE: once per site, finishes the setup wizard in SITE_LANGUAGE and, unless
+# LOAD_DEMO=0, loads the demo school.
+prepare_site() {
+	local site="$1"
+	[[ ! -e "$STATE_DIR/prepared-$site" ]] || return 0
+	step "Finishing the setup wizard on $site (language: $SITE_LANGUAGE)"
+	logged "preparing $site" "site-$site.log" bench_cli --site "$site" execute \
+		class_teacher_appraisal.install.prepare_site --kwargs "{'language': '$SITE_LANGUAGE'}"
+	in_bench touch ".cta/prepared-$site"
+	if [[ "$LOAD_DEMO" == 1 ]]; then
+		step "Loading the demo school into $site (LOAD_DEMO=0 skips this)"
+		logged "loading the demo school" "site-$site.log" bench_cli --site "$site" cta-load-demo
+	fi
 }

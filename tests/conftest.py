@@ -13,12 +13,19 @@ from pathlib import Path
 import pytest
 
 INTEGRATION_DIR = Path(__file__).parent / "integration"
+E2E_DIR = Path(__file__).parent / "e2e"
+
+# The browser tests need a served site of their own (scripts/test --e2e sets it up); a run
+# is either the site suite or the browser suite, since Frappe connects to one site per process.
+collect_ignore = [] if os.environ.get("CTA_E2E_SITE") else ["e2e"]
 
 
 def pytest_collection_modifyitems(config, items):
 	for item in items:
 		if INTEGRATION_DIR in Path(item.fspath).parents:
 			item.add_marker(pytest.mark.integration)
+		elif E2E_DIR in Path(item.fspath).parents:
+			item.add_marker(pytest.mark.e2e)
 
 
 @pytest.fixture(scope="session")

@@ -78,6 +78,30 @@ class ClassTeacherAppraisal(Document):
 			self.db_set({"rank": self.rank, "rank_out_of": self.rank_out_of}, update_modified=False)
 		self.notify_state_change()  # Frappe runs on_update on submit too
 
+	@frappe.whitelist()
+	def preview_scores(self) -> dict:
+		"""Scores the form's unsaved input so that the Desk shows live subtotals and the total
+		while the office types; nothing is saved (the framework checked read permission).
+		Out-of-range input is kept within its line here and refused with a message on save."""
+		appraisals.rescore(self)
+		self.set_pending_questions()
+		return {
+			"lines": {row.name: {"points": row.points, "needs_input": row.needs_input} for row in self.lines},
+			"sections": [s.as_dict(no_default_fields=True) for s in self.sections],
+			"summary": {
+				f: self.get(f)
+				for f in (
+					"total_score",
+					"grade",
+					"vetoed",
+					"veto_reason",
+					"allowance",
+					"allowance_note",
+					"pending_questions",
+				)
+			},
+		}
+
 	def on_submit(self):
 		self.db_set("approved_on", frappe.utils.now_datetime(), update_modified=False)
 

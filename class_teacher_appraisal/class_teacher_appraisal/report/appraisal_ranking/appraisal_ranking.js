@@ -20,7 +20,9 @@ frappe.query_reports["Appraisal Ranking"] = {
 	],
 	onload(report) {
 		// The latest period, so that the report opens with figures.
+		// (route filters are still being set when onload runs: read the address too)
 		if (report.get_filter_value("appraisal_period")) return;
+		if (frappe.utils.get_url_arg("appraisal_period")) return;
 		frappe.db
 			.get_list("Appraisal Period", {
 				fields: ["name"],

@@ -140,11 +140,14 @@ def columns(parts: list[tuple[str, str]]) -> list[dict]:
 		column(_("Class"), "class_name", "Data", 120),
 		column(_("Class Teacher"), "class_teacher", "Link", 130, options="User"),
 		column(_("Grade Level"), "grade_level", "Int", 70, disable_total=1),
-		*(column(f"{code} {title}".strip(), part_field(code), "Float", 110) for code, title in parts),
-		column(_("Total"), "total_score", "Float", 80),
+		*(
+			column(f"{code} {title}".strip(), part_field(code), "Float", 110, precision=2)
+			for code, title in parts
+		),
+		column(_("Total"), "total_score", "Float", 80, precision=2),
 		column(_("Grade"), "grade", "Data", 70),
 		column(_("Honours"), "honour", "Data", 80),
-		column(_("Red Flags"), "red_flags", "Float", 80),
+		column(_("Red Flags"), "red_flags", "Float", 80, precision=1),
 		column(_("Allowance"), "allowance", "Currency", 100),
 		column(_("Veto / Exclusion"), "remark", "Data", 200),
 		column(_("Status"), "status", "Data", 110),

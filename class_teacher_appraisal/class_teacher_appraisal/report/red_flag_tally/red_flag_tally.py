@@ -142,10 +142,10 @@ def columns(items, criteria) -> list[dict]:
 		column(_("Class"), "class_name", "Data", 110),
 		column(_("Grade Level"), "grade_level", "Int", 70, disable_total=1),
 		column(_("Class Teacher"), "class_teacher", "Link", 120, options="User"),
-		*(column(item, field_for("item", item), "Float", 80) for item in items),
-		column(_("Total Flags"), "total_flags", "Float", 90),
+		*(column(item, field_for("item", item), "Float", 80, precision=1) for item in items),
+		column(_("Total Flags"), "total_flags", "Float", 90, precision=1),
 		column(_("Weekly Awards"), "weekly", "Int", 90),
-		column(_("From Results"), "from_results", "Float", 90),
+		column(_("From Results"), "from_results", "Float", 90, precision=1),
 		column(_("Taken Back"), "revoked", "Int", 80),
 		*(
 			column(
@@ -156,6 +156,7 @@ def columns(items, criteria) -> list[dict]:
 				"Float",
 				150,
 				disable_total=1,
+				precision=2,
 			)
 			for c in criteria
 		),
@@ -164,18 +165,19 @@ def columns(items, criteria) -> list[dict]:
 
 
 def chart(rows, items) -> dict | None:
-	"""Flags per class, stacked by inspection item."""
-	if not rows or not items:
+	"""Flags per class: the total, and what spot checks took back."""
+	if not rows:
 		return None
 	return {
 		"data": {
 			"labels": [r["class_name"] for r in rows],
 			"datasets": [
-				{"name": item, "values": [r[field_for("item", item)] for r in rows]} for item in items
+				{"name": _("Total Flags"), "values": [r["total_flags"] for r in rows]},
+				{"name": _("Taken Back"), "values": [r["revoked"] for r in rows]},
 			],
 		},
 		"type": "bar",
-		"barOptions": {"stacked": 1},
+		"colors": ["#e24c4c", "#ffa00a"],
 	}
 
 
