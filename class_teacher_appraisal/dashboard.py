@@ -180,7 +180,8 @@ def points_by_part(filters: str | dict | None = None) -> dict:
 		part["max"] = max(part["max"], flt(row.max_points))
 	ordered = sorted(parts.items(), key=lambda item: item[1]["idx"])
 	return {
-		"labels": [f"{code} {title}".strip() for (code, title), _part in ordered],
+		# titles alone: the chart cuts long labels, and 一 … 六 say little
+		"labels": [title or code for (code, title), _part in ordered],
 		"datasets": [
 			{
 				"name": _("Average Points in {0}").format(period),

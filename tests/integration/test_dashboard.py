@@ -177,7 +177,7 @@ def test_grade_distribution_of_the_latest_period_in_the_rubrics_order(month):
 def test_points_by_part_averages_each_part_beside_its_maximum(month):
 	data = chart(appraisal_points_by_part, OFFICE)
 	sections = month.docs[0].sections
-	assert data["labels"] == [f"{s.section_code} {s.section_title}" for s in sections]
+	assert data["labels"] == [s.section_title for s in sections]
 	average, maximum = (d["values"] for d in data["datasets"])
 	for i, s in enumerate(sections):
 		points = [d.sections[i].points for d in month.docs]
