@@ -111,7 +111,7 @@ python3_json_get() {
 app_schema_hash() {
 	(
 		cd "$APP_DIR"
-		find "$APP_NAME" -type f \( -name '*.json' -o -name '*.py' -o -name '*.txt' -o -name '*.csv' \) \
+		find "$APP_NAME" -type f \( -name '*.json' -o -name '*.py' -o -name '*.txt' -o -name '*.csv' -o -name '*.js' -o -name '*.html' \) \
 			-not -path '*/__pycache__/*' -print0 | sort -z | xargs -0 sha1sum
 		git -C "$BENCH_DIR/apps/frappe" rev-parse HEAD 2>/dev/null || true
 	) | sha1sum | cut -c1-16

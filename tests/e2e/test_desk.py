@@ -131,3 +131,18 @@ def test_each_report_renders_with_its_chart(login, report, filters, title, serve
 	)
 	page.wait_for_timeout(800)  # the end of the animation, for the screenshot
 	shot(page, f"5-report-{report.lower().replace(' ', '-')}")
+
+
+def test_the_workspace_shows_cards_charts_and_report_shortcuts(login):
+	page = login(PRINCIPAL)
+	page.goto("/app/class-teacher-appraisals")
+	for label in ("待我处理的考核", "本周流动红旗", "待处理申诉"):
+		card = page.locator(".number-widget-box").filter(has_text=label)
+		expect(card).to_be_visible()
+		expect(card.locator(".widget-content .number")).to_have_text(re.compile(r"\d"))
+	for label in ("等级分布", "各部分平均分"):
+		chart = page.locator(".dashboard-widget-box").filter(has_text=label)
+		expect(chart.locator(".frappe-chart").first).to_be_visible()
+	page.locator(".shortcut-widget-box").filter(has_text="考核排名").click()
+	expect(page).to_have_url(re.compile(r"/app/query-report/Appraisal"))
+	shot(page, "6-workspace-to-ranking")
