@@ -10,16 +10,23 @@ from class_teacher_appraisal.appraisals import week_start
 INSPECTION_FIELDS = (
 	"inspection_date", "class_record", "inspection_item", "inspector", "score", "level", "deduction",
 	"is_spot_check", "revokes_flag", "class_name", "grade_level", "class_teacher", "scoring_method",
-	"week_start", "remarks", "dedupe_key",
+	"week_start", "remarks", "dedupe_key", "inspection_round",
 )  # fmt: skip
 INCIDENT_FIELDS = ("incident_type", "count", "deduction", "reason")
 
 
+# Frappe numbers every "format:XYZ-{YYYY}-{#####}" autoname (Inspection, Appraisal Rating …) from
+# one shared counter, the Series row named "" (each braced part is parsed alone, with no prefix).
+# Bulk names come from that counter too, or a form's next name would collide with them.
+FORMAT_SERIES = ""
+
+
 def reserve_names(prefix: str, count: int, digits: int = 5) -> list[str]:
-	"""Takes `count` numbers of a naming series in one update (as `make_autoname` would, one by one)."""
-	frappe.db.sql("insert ignore into `tabSeries` (name, current) values (%s, 0)", prefix)
-	current = frappe.db.sql("select current from `tabSeries` where name=%s for update", prefix)[0][0]
-	frappe.db.sql("update `tabSeries` set current=%s where name=%s", (current + count, prefix))
+	"""Takes `count` numbers of the counter a "format:{prefix}{#####}" autoname uses, in one update
+	(as `make_autoname` would, one by one), and returns the names."""
+	frappe.db.sql("insert ignore into `tabSeries` (name, current) values (%s, 0)", FORMAT_SERIES)
+	current = frappe.db.sql("select current from `tabSeries` where name=%s for update", FORMAT_SERIES)[0][0]
+	frappe.db.sql("update `tabSeries` set current=%s where name=%s", (current + count, FORMAT_SERIES))
 	return [f"{prefix}{n:0{digits}d}" for n in range(current + 1, current + count + 1)]
 
 

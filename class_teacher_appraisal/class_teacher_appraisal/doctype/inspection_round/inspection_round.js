@@ -1,0 +1,89 @@
+// Copyright (c) 2026, class_teacher_appraisal maintainers
+// For license information, please see license.txt
+
+// One item on one date for every class: the grid shows only the columns the item's scoring
+// method needs (score, or level, and incidents), so it stays usable on a phone.
+frappe.ui.form.on("Inspection Round", {
+	setup(frm) {
+		// The round cancels its own inspections in one update (on_cancel), not one by one.
+		frm.ignore_doctypes_on_cancel_all = ["Inspection"];
+		frm.set_query("inspection_item", () => ({ filters: { is_active: 1 } }));
+		frm.set_query("class_record", "entries", () => ({
+			filters: frm.doc.grade_level
+				? { is_active: 1, grade_level: frm.doc.grade_level }
+				: { is_active: 1 },
+		}));
+	},
+	refresh(frm) {
+		frm.trigger("inspection_item");
+		if (frm.doc.docstatus === 0) {
+			frm.add_custom_button(__("Get Classes"), () => frm.trigger("get_classes"));
+		}
+	},
+	inspection_date(frm) {
+		frm.trigger("fill_when_empty");
+	},
+	grade_level(frm) {
+		frm.trigger("fill_when_empty");
+	},
+	inspection_item(frm) {
+		if (!frm.doc.inspection_item) return;
+		frappe.db.get_doc("Inspection Item", frm.doc.inspection_item).then((item) => {
+			const grid = frm.fields_dict.entries.grid;
+			const method = item.scoring_method;
+			grid.update_docfield_property("score", "hidden", method !== "Score");
+			grid.update_docfield_property("score", "in_list_view", method === "Score");
+			grid.update_docfield_property("score", "description", __("Out of {0}", [item.max_score]));
+			grid.update_docfield_property("level", "hidden", method !== "Level");
+			grid.update_docfield_property("level", "in_list_view", method === "Level");
+			grid.update_docfield_property(
+				"level",
+				"options",
+				(item.levels || []).map((row) => row.level)
+			);
+			grid.update_docfield_property(
+				"incident_type",
+				"options",
+				(item.incident_types || []).map((row) => row.incident_type)
+			);
+			grid.reset_grid();
+			frm.trigger("fill_when_empty");
+		});
+	},
+	fill_when_empty(frm) {
+		const empty = !(frm.doc.entries || []).some((row) => row.class_record);
+		if (frm.doc.docstatus === 0 && empty && frm.doc.inspection_item && frm.doc.inspection_date) {
+			frm.trigger("get_classes");
+		}
+	},
+	get_classes(frm) {
+		if (!frm.doc.inspection_item || !frm.doc.inspection_date) {
+			frappe.msgprint(__("Choose the date and the inspection item first."));
+			return;
+		}
+		frappe
+			.call("class_teacher_appraisal.rounds.classes_to_inspect", {
+				inspection_date: frm.doc.inspection_date,
+				inspection_item: frm.doc.inspection_item,
+				grade_level: frm.doc.grade_level || 0,
+			})
+			.then(({ message }) => {
+				// Adds the classes not listed yet; what was entered stays.
+				frm.doc.entries = (frm.doc.entries || []).filter((row) => row.class_record);
+				const listed = new Set(frm.doc.entries.map((row) => row.class_record));
+				for (const c of message.classes) {
+					if (listed.has(c.name)) continue;
+					frm.add_child("entries", { class_record: c.name, class_name: c.class_name });
+				}
+				frm.refresh_field("entries");
+				if (message.already_inspected.length) {
+					frappe.show_alert({
+						message: __("Already inspected, not listed: {0}", [
+							message.already_inspected.join(", "),
+						]),
+						indicator: "orange",
+					});
+				}
+			});
+	},
+});

@@ -1,0 +1,40 @@
+# Copyright (c) 2026, class_teacher_appraisal maintainers
+# For license information, please see license.txt
+
+from frappe.model.document import Document
+
+from class_teacher_appraisal import rounds
+
+
+class InspectionRound(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from class_teacher_appraisal.class_teacher_appraisal.doctype.inspection_round_entry.inspection_round_entry import (
+			InspectionRoundEntry,
+		)
+
+		amended_from: DF.Link | None
+		class_count: DF.Int
+		entries: DF.Table[InspectionRoundEntry]
+		grade_level: DF.Int
+		inspection_date: DF.Date
+		inspection_item: DF.Link
+		inspector: DF.Link | None
+		remarks: DF.SmallText | None
+		scoring_method: DF.Data | None
+
+	# end: auto-generated types
+	def validate(self):
+		rounds.check(self)
+
+	def on_submit(self):
+		rounds.record(self)
+
+	def on_cancel(self):
+		rounds.cancel(self)

@@ -1,0 +1,90 @@
+"""The rules a regular inspection must meet. One inspection (its controller) and an inspection
+round of many classes (checked together, the item read once) apply the same functions, so a
+score, level or incident is accepted or refused the same way whichever form it came from.
+Each check returns a translated message, or None when the value is fine."""
+
+from dataclasses import dataclass, field
+
+import frappe
+from frappe import _
+from frappe.utils import flt, getdate
+
+
+@dataclass(frozen=True)
+class ItemRules:
+	"""What an inspection item accepts."""
+
+	name: str
+	is_active: bool
+	method: str
+	max_score: float
+	levels: dict[str, float] = field(default_factory=dict)  # level -> score
+	incident_types: dict[str, float] = field(default_factory=dict)  # type -> deduction per incident
+
+
+def item_rules(item_name: str) -> ItemRules:
+	item = frappe.get_cached_doc("Inspection Item", item_name)
+	return ItemRules(
+		name=item.name,
+		is_active=bool(item.is_active),
+		method=item.scoring_method,
+		max_score=flt(item.max_score),
+		levels={row.level: flt(row.score) for row in item.levels},
+		incident_types={row.incident_type: flt(row.default_deduction) for row in item.incident_types},
+	)
+
+
+def inactive_item_error(item: ItemRules) -> str | None:
+	return None if item.is_active else _("Inspection item {0} is not active.").format(item.name)
+
+
+def result_error(item: ItemRules, score, level) -> str | None:
+	"""A score out of range, or a level the item does not have."""
+	if item.method == "Score":
+		if score is None or not 0 <= flt(score) <= item.max_score:
+			return _("The score must be between 0 and {0}, not {1}.").format(item.max_score, score)
+	elif item.method == "Level" and level not in item.levels:
+		return _("Level {0} is not one of {1}.").format(level or "—", ", ".join(item.levels))
+	return None
+
+
+def normalised_result(item: ItemRules, score, level) -> tuple[float, str | None]:
+	"""The (score, level) stored: a level sets the score, an incident-count item keeps neither."""
+	if item.method == "Score":
+		return flt(score), None
+	if item.method == "Level":
+		return item.levels[level], level
+	return 0, None
+
+
+def incident_error(item: ItemRules, incident_type: str, count, deduction) -> str | None:
+	known = item.incident_types
+	if known and incident_type not in known:
+		return _("incident type {0} is not one of {1}.").format(incident_type, ", ".join(known))
+	if (count or 0) < 1:
+		return _("the count must be at least 1.")
+	if deduction is not None and flt(deduction) < 0:
+		return _("a deduction cannot be negative.")
+	return None
+
+
+def incident_deduction(item: ItemRules, incident_type: str, count, deduction) -> float:
+	"""An empty (or zero) deduction is the count times the item's deduction per incident."""
+	default = item.incident_types.get(incident_type)
+	if deduction is None or (flt(deduction) == 0 and default):
+		return flt(default) * (count or 0)
+	return flt(deduction)
+
+
+def period_error(date) -> str | None:
+	found = frappe.db.exists("Appraisal Period", {"start_date": ["<=", date], "end_date": [">=", date]})
+	if found:
+		return None
+	return _("{0} is outside every appraisal period; set up the period first.").format(
+		frappe.format(getdate(date), {"fieldtype": "Date"})
+	)
+
+
+def dedupe_key(class_record: str, item: str, date) -> str:
+	"""One regular inspection per class, item and day (a unique column backs this up)."""
+	return f"{class_record}|{item}|{getdate(date)}"
