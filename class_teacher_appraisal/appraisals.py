@@ -138,7 +138,7 @@ def recompute(period_name: str, _locked: bool = False, progress=no_progress) -> 
 	stamp = now_datetime()
 	scored = {drafts[r.class_id]: r for r in results if r.class_id in drafts}
 	write_results(scored, period.rubric, stamp, confirmed_vetoes(list(scored)))
-	progress(90, _("Ranking"))
+	progress(90, _("Ranking the appraisals"))
 	refresh_ranks(period.name)
 	period.db_set({"last_recomputed_on": stamp, "appraisal_count": len(rows)}, update_modified=False)
 	progress(100, _("Done"))

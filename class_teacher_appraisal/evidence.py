@@ -1,6 +1,8 @@
 """Set-based evidence for one appraisal period: a handful of grouped queries
 read every class's inspections, incidents, ratings, roll-ups and hand-entered
-inputs at once (never a document per inspection)."""
+inputs at once (never a document per inspection). The inspection queries are
+limited to the period's classes, so one school's recompute reads only its own
+rows on a site that holds a whole county's schools."""
 
 import frappe
 from frappe.query_builder import Case, DocType
@@ -52,6 +54,7 @@ def _inspections(period, evidence):
 			Sum(ins.revokes_flag).as_("revoked"),
 		)
 		.where((ins.docstatus == 1) & (ins.inspection_date[period.start_date : period.end_date]))
+		.where(ins.class_record.isin(list(evidence) or [""]))
 		.groupby(ins.class_record, ins.inspection_item, ins.week_start, ins.level)
 	).run(as_dict=True)
 	for r in rows:
@@ -85,6 +88,7 @@ def _incidents(period, evidence):
 			(inc.parenttype == "Inspection")
 			& (ins.docstatus == 1)
 			& (ins.inspection_date[period.start_date : period.end_date])
+			& ins.class_record.isin(list(evidence) or [""])
 		)
 		.groupby(ins.class_record, ins.inspection_item, ins.week_start, inc.incident_type)
 	).run(as_dict=True)

@@ -41,8 +41,10 @@ def line_bounds(c: Criterion) -> tuple[Decimal | None, Decimal | None]:
 
 def competition_ranks(values: dict[str, Decimal]) -> dict[str, int]:
 	"""1, 2, 2, 4: equal totals share a rank."""
-	ordered = sorted(values.values(), reverse=True)
-	return {key: 1 + ordered.index(value) for key, value in values.items()}
+	first: dict[Decimal, int] = {}
+	for place, value in enumerate(sorted(values.values(), reverse=True), start=1):
+		first.setdefault(value, place)
+	return {key: first[value] for key, value in values.items()}
 
 
 def score_period(

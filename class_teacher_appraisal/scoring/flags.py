@@ -55,8 +55,10 @@ def award_weekly_flags(
 
 	for (item_name, _week), entries in contests.items():
 		eligible = sorted((e for e in entries if not e.ineligible), key=lambda e: e.net_average, reverse=True)
-		for entry in eligible:
-			entry.rank = 1 + sum(1 for other in eligible if other.net_average > entry.net_average)
+		# Competition ranks (1, 2, 2, 4) in one pass over the sorted list: ties share the first place.
+		for place, entry in enumerate(eligible, start=1):
+			tied = place > 1 and entry.net_average == eligible[place - 2].net_average
+			entry.rank = eligible[place - 2].rank if tied else place
 		winners = items[item_name].weekly_flag_winners
 		cutoff = eligible[winners - 1].net_average if len(eligible) >= winners else None
 		for entry in eligible:

@@ -1,44 +1,62 @@
 // Copyright (c) 2026, class_teacher_appraisal maintainers
 // For license information, please see license.txt
 
+// Generating, recomputing and awarding flags run as background jobs: the buttons queue them,
+// the job's progress shows in a progress bar (frappe.publish_progress to this document), and
+// its end reloads the form with a summary.
+const PERIOD_JOB_DONE = {
+	generate: (m) =>
+		__("{0} new appraisals; {1} recomputed; {2} approved left as they are", [
+			m.created,
+			m.recomputed,
+			m.approved_untouched,
+		]),
+	recompute: (m) =>
+		__("{0} recomputed; {1} approved left as they are", [m.recomputed, m.approved_untouched]),
+	award_flags: (m) => __("{0} red flags awarded over {1} weeks", [m.flags, m.weeks]),
+};
+
 frappe.ui.form.on("Appraisal Period", {
+	setup(frm) {
+		frappe.realtime.on("appraisal_period_job", (data) => {
+			if (frm.doctype !== cur_frm?.doctype || frm.docname !== cur_frm?.docname) return;
+			frappe.hide_progress();
+			if (data.failed) {
+				frappe.msgprint({
+					title: __("The job failed"),
+					message: data.message,
+					indicator: "red",
+				});
+			} else {
+				frappe.show_alert({
+					message: PERIOD_JOB_DONE[data.action](data.summary || {}),
+					indicator: "green",
+				});
+			}
+			frm.reload_doc();
+		});
+	},
 	refresh(frm) {
 		if (frm.is_new()) return;
-		const run = (method, busy, done) =>
-			frm.call({ doc: frm.doc, method, freeze: true, freeze_message: busy }).then((r) => {
-				frm.reload_doc();
-				frappe.show_alert({ message: done(r.message || {}), indicator: "green" });
+		const run = (method) =>
+			frm.call({ doc: frm.doc, method }).then(({ message }) => {
+				const alert = message?.already_running
+					? [__("Already running; its progress will show here."), "orange"]
+					: [__("Started in the background; its progress will show here."), "blue"];
+				frappe.show_alert({ message: alert[0], indicator: alert[1] });
 			});
-		frm.add_custom_button(
-			__("Generate Appraisals"),
-			() =>
-				run("generate_appraisals", __("Scoring every class…"), (m) =>
-					__("{0} new appraisals; {1} recomputed; {2} approved left as they are", [
-						m.created,
-						m.recomputed,
-						m.approved_untouched,
-					])
-				),
-			__("Actions")
-		);
-		frm.add_custom_button(
-			__("Recompute Appraisals"),
-			() =>
-				run("recompute_appraisals", __("Scoring every class…"), (m) =>
-					__("{0} recomputed; {1} approved left as they are", [m.recomputed, m.approved_untouched])
-				),
-			__("Actions")
-		);
-		frm.add_custom_button(
-			__("Award Weekly Red Flags"),
-			() =>
-				run("award_weekly_flags", __("Ranking the classes week by week…"), (m) =>
-					__("{0} red flags awarded over {1} weeks", [m.flags, m.weeks])
-				),
-			__("Actions")
-		);
+		frm.add_custom_button(__("Generate Appraisals"), () => run("generate_appraisals"), __("Actions"));
+		frm.add_custom_button(__("Recompute Appraisals"), () => run("recompute_appraisals"), __("Actions"));
+		frm.add_custom_button(__("Award Weekly Red Flags"), () => run("award_weekly_flags"), __("Actions"));
 		frm.add_custom_button(__("Appraisals"), () =>
 			frappe.set_route("List", "Class Teacher Appraisal", { appraisal_period: frm.doc.name })
 		);
+		frm.call({ doc: frm.doc, method: "running_jobs" }).then(({ message }) => {
+			if (message && message.length) {
+				frm.dashboard.set_headline(
+					__("Running in the background: {0}", [message.join(", ")])
+				);
+			}
+		});
 	},
 });

@@ -6,7 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate
 
-from class_teacher_appraisal import appraisals
+from class_teacher_appraisal import period_jobs
 
 
 class AppraisalPeriod(Document):
@@ -50,17 +50,23 @@ class AppraisalPeriod(Document):
 
 	@frappe.whitelist()
 	def generate_appraisals(self) -> dict:
-		"""One draft appraisal for every active class that has none, all scored."""
+		"""One draft appraisal for every active class that has none, all scored (in the background)."""
 		self.check_permission("write")
 		frappe.has_permission("Class Teacher Appraisal", "create", throw=True)
-		return appraisals.generate(self.name)
+		return period_jobs.start(self.name, "generate")
 
 	@frappe.whitelist()
 	def recompute_appraisals(self) -> dict:
+		"""Scores the drafts again from the evidence (in the background); approved ones stay."""
 		self.check_permission("write")
-		return appraisals.recompute(self.name)
+		return period_jobs.start(self.name, "recompute")
 
 	@frappe.whitelist()
 	def award_weekly_flags(self) -> dict:
 		self.check_permission("write")
-		return appraisals.award_flags(self.name)
+		return period_jobs.start(self.name, "award_flags")
+
+	@frappe.whitelist()
+	def running_jobs(self) -> list[str]:
+		"""The period's actions queued or running now, by title (the form says so)."""
+		return [period_jobs.title(action) for action in period_jobs.running(self.name)]
