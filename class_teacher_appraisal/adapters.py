@@ -120,11 +120,22 @@ def load_items(names: set[str] | None = None) -> dict[str, InspectionItem]:
 
 
 def messages_to_json(messages: list[Msg]) -> list:
-	return [[m.template, list(m.args)] for m in messages]
+	"""[[template, args], …]; an argument that is a message becomes {"msg": [template, args]}."""
+
+	def arg(a):
+		return {"msg": [a.template, [arg(x) for x in a.args]]} if isinstance(a, Msg) else a
+
+	return [[m.template, [arg(a) for a in m.args]] for m in messages]
 
 
 def messages_from_json(data) -> list[Msg]:
-	return [Msg(template, tuple(args)) for template, args in (data or [])]
+	def arg(a):
+		if isinstance(a, dict) and "msg" in a:
+			template, args = a["msg"]
+			return Msg(template, tuple(arg(x) for x in args))
+		return a
+
+	return [Msg(template, tuple(arg(a) for a in args)) for template, args in (data or [])]
 
 
 def render(messages: list[Msg], sep: str = "; ") -> str:

@@ -19,11 +19,18 @@ class Msg:
 	args: tuple = ()
 
 	def render(self, translate: Callable[[str], str] = _) -> str:
-		return translate(self.template).format(*self.args)
+		# an argument may itself be a message (e.g. a rater group's name), translated alike
+		args = (a.render(translate) if isinstance(a, Msg) else a for a in self.args)
+		return translate(self.template).format(*args)
 
 
 def msg(template: str, *args) -> Msg:
 	return Msg(template, tuple(args))
+
+
+def joined(parts: list, sep: str = " + ") -> Msg:
+	"""Several messages as one argument: "{0} + {1} + …" (a template with nothing to translate)."""
+	return Msg(sep.join(f"{{{i}}}" for i in range(len(parts))), tuple(parts))
 
 
 def render_all(messages, translate: Callable[[str], str] = _, sep: str = "; ") -> str:

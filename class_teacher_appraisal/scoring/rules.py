@@ -8,7 +8,7 @@ from decimal import Decimal
 from . import formula
 from .amounts import ZERO, D, fmt
 from .flags import flag_breakdown, flag_share_points, flag_total
-from .i18n import Msg, _, msg
+from .i18n import Msg, _, joined, msg
 from .model import ClassEvidence, Criterion, FlagWeek, InspectionItem, Kind, Rubric
 
 
@@ -203,9 +203,17 @@ def rating(c: Criterion, ctx: Context) -> Outcome:
 	weight_sum = sum((c.rater_weights[g] for g in present), ZERO)
 	weighted = sum((c.rater_weights[g] * avg for g, (avg, _n) in present.items()), ZERO) / weight_sum
 	points = c.max_points * weighted / scale
-	parts = " + ".join(
-		f"{fmt(c.rater_weights[g])}% × {fmt(avg.quantize(Decimal('0.01')))} ({g}, {n})"
-		for g, (avg, n) in present.items()
+	parts = joined(
+		[
+			msg(
+				_("{0}% × {1} ({2}, {3})"),
+				fmt(c.rater_weights[g]),
+				fmt(avg.quantize(Decimal("0.01"))),
+				msg(g),
+				n,
+			)
+			for g, (avg, n) in present.items()
+		]
 	)
 	explanation = [
 		msg(
@@ -219,7 +227,10 @@ def rating(c: Criterion, ctx: Context) -> Outcome:
 	missing = [g for g in c.rater_weights if g not in present]
 	if missing:
 		explanation.append(
-			msg(_("no ratings from {0}: the other groups' weights are scaled up"), ", ".join(missing))
+			msg(
+				_("no ratings from {0}: the other groups' weights are scaled up"),
+				joined([msg(g) for g in missing], ", "),
+			)
 		)
 	return Outcome(points, explanation, evidence)
 

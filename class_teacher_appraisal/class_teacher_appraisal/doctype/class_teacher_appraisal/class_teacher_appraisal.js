@@ -1,6 +1,11 @@
 // Copyright (c) 2026, class_teacher_appraisal maintainers
 // For license information, please see license.txt
 
+// An argument may itself be a message ({msg: [text, args]}), e.g. a rater group's name.
+function render_message([text, args]) {
+	return __(text, (args || []).map((a) => (a && a.msg ? render_message(a.msg) : a)));
+}
+
 // The stored explanation is in the site's language; each reader sees it in theirs.
 function explain(line) {
 	let evidence = {};
@@ -10,7 +15,7 @@ function explain(line) {
 		return null;
 	}
 	const messages = evidence.messages || [];
-	return messages.length ? messages.map(([text, args]) => __(text, args)).join("; ") : null;
+	return messages.length ? messages.map(render_message).join("; ") : null;
 }
 
 // Which records a line's points come from, as list filters (one click from the form).
