@@ -3,7 +3,10 @@
 
 // An argument may itself be a message ({msg: [text, args]}), e.g. a rater group's name.
 function render_message([text, args]) {
-	return __(text, (args || []).map((a) => (a && a.msg ? render_message(a.msg) : a)));
+	return __(
+		text,
+		(args || []).map((a) => (a && a.msg ? render_message(a.msg) : a))
+	);
 }
 
 // The stored explanation is in the site's language; each reader sees it in theirs.
