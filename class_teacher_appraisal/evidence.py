@@ -38,10 +38,12 @@ def gather(period, rubric_doc, classes: list[dict]) -> dict[str, ClassEvidence]:
 	return evidence
 
 
-def _inspections(period, evidence):
+def inspections_query(period, classes: list[str]):
+	"""The inspections of the classes in the period, grouped by class, item, week and level (read
+	from Inspection's covering evidence_index alone; see inspection.on_doctype_update)."""
 	ins = DocType("Inspection")
 	regular = ins.is_spot_check == 0
-	rows = (
+	return (
 		frappe.qb.from_(ins)
 		.select(
 			ins.class_record,
@@ -54,10 +56,27 @@ def _inspections(period, evidence):
 			Sum(ins.revokes_flag).as_("revoked"),
 		)
 		.where((ins.docstatus == 1) & (ins.inspection_date[period.start_date : period.end_date]))
-		.where(ins.class_record.isin(list(evidence) or [""]))
+		.where(ins.class_record.isin(classes or [""]))
 		.groupby(ins.class_record, ins.inspection_item, ins.week_start, ins.level)
-	).run(as_dict=True)
-	for r in rows:
+	)
+
+
+# Driven from the period's inspections (covering index), then their incidents by parent: left to
+# itself MariaDB reads every incident of the site first, which grows with the whole county.
+INCIDENTS_SQL = """select straight_join i.class_record, i.inspection_item, i.week_start, c.incident_type,
+	sum(c.`count`) as n
+	from `tabInspection` i join `tabInspection Incident` c on c.parent = i.name
+	where i.docstatus = 1 and i.inspection_date between %(start)s and %(end)s
+	and i.class_record in %(classes)s and c.parenttype = 'Inspection'
+	group by i.class_record, i.inspection_item, i.week_start, c.incident_type"""
+
+
+def incidents_params(period, classes: list[str]) -> dict:
+	return {"start": period.start_date, "end": period.end_date, "classes": tuple(classes or [""])}
+
+
+def _inspections(period, evidence):
+	for r in inspections_query(period, list(evidence)).run(as_dict=True):
 		target = evidence.get(r.class_record)
 		if target is None:
 			continue
@@ -71,28 +90,7 @@ def _inspections(period, evidence):
 
 
 def _incidents(period, evidence):
-	ins = DocType("Inspection")
-	inc = DocType("Inspection Incident")
-	rows = (
-		frappe.qb.from_(inc)
-		.join(ins)
-		.on(inc.parent == ins.name)
-		.select(
-			ins.class_record,
-			ins.inspection_item,
-			ins.week_start,
-			inc.incident_type,
-			Sum(inc["count"]).as_("n"),
-		)
-		.where(
-			(inc.parenttype == "Inspection")
-			& (ins.docstatus == 1)
-			& (ins.inspection_date[period.start_date : period.end_date])
-			& ins.class_record.isin(list(evidence) or [""])
-		)
-		.groupby(ins.class_record, ins.inspection_item, ins.week_start, inc.incident_type)
-	).run(as_dict=True)
-	for r in rows:
+	for r in frappe.db.sql(INCIDENTS_SQL, incidents_params(period, list(evidence)), as_dict=True):
 		if r.class_record in evidence:
 			key = (r.inspection_item, r.week_start, r.incident_type)
 			evidence[r.class_record].incidents[key] = int(r.n or 0)
