@@ -3,6 +3,22 @@
 
 // One item on one date for every class: the grid shows only the columns the item's scoring
 // method needs (score, or level, and incidents), so it stays usable on a phone.
+// On a phone Frappe draws a grid 738px wide in a container that clips it to the screen, which
+// hides every column after the class. Here the grid scrolls sideways instead, and shows the
+// class and the one value the item needs first; incidents go in a row's form (its pencil).
+frappe.dom.set_style(`@media (max-width: 767px) {
+	[id="page-Inspection Round"] .frappe-control[data-fieldname="entries"] .form-grid-container {
+		overflow-x: auto !important;
+	}
+}`);
+
+function fit_phone(grid, method) {
+	const value = { Score: "score", Level: "level" }[method] || "incident_count";
+	for (const fieldname of ["score", "level", "incident_type", "incident_count"]) {
+		grid.update_docfield_property(fieldname, "in_list_view", fieldname === value ? 1 : 0);
+	}
+}
+
 frappe.ui.form.on("Inspection Round", {
 	setup(frm) {
 		// The round cancels its own inspections in one update (on_cancel), not one by one.
@@ -33,7 +49,11 @@ frappe.ui.form.on("Inspection Round", {
 			const method = item.scoring_method;
 			grid.update_docfield_property("score", "hidden", method !== "Score");
 			grid.update_docfield_property("score", "in_list_view", method === "Score");
-			grid.update_docfield_property("score", "description", __("Out of {0}", [item.max_score]));
+			grid.update_docfield_property(
+				"score",
+				"description",
+				__("Out of {0}", [item.max_score])
+			);
 			grid.update_docfield_property("level", "hidden", method !== "Level");
 			grid.update_docfield_property("level", "in_list_view", method === "Level");
 			grid.update_docfield_property(
@@ -46,13 +66,19 @@ frappe.ui.form.on("Inspection Round", {
 				"options",
 				(item.incident_types || []).map((row) => row.incident_type)
 			);
+			if (frappe.utils.is_xs()) fit_phone(grid, method);
 			grid.reset_grid();
 			frm.trigger("fill_when_empty");
 		});
 	},
 	fill_when_empty(frm) {
 		const empty = !(frm.doc.entries || []).some((row) => row.class_record);
-		if (frm.doc.docstatus === 0 && empty && frm.doc.inspection_item && frm.doc.inspection_date) {
+		if (
+			frm.doc.docstatus === 0 &&
+			empty &&
+			frm.doc.inspection_item &&
+			frm.doc.inspection_date
+		) {
 			frm.trigger("get_classes");
 		}
 	},
@@ -73,6 +99,8 @@ frappe.ui.form.on("Inspection Round", {
 				const listed = new Set(frm.doc.entries.map((row) => row.class_record));
 				for (const c of message.classes) {
 					if (listed.has(c.name)) continue;
+					// the grid shows the class's short name, not its "<year> <name>" key
+					frappe.utils.add_link_title("Class Record", c.name, c.class_name);
 					frm.add_child("entries", { class_record: c.name, class_name: c.class_name });
 				}
 				frm.refresh_field("entries");

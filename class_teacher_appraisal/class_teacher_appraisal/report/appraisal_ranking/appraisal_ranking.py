@@ -178,7 +178,7 @@ def summary(rows: list[dict], honours: int) -> list[dict]:
 	for r in rows:
 		grades[r["grade"] or _("Not graded")] = grades.get(r["grade"] or _("Not graded"), 0) + 1
 	cards = [
-		{"label": _("Classes"), "value": len(rows), "datatype": "Int"},
+		{"label": _("Number of Classes"), "value": len(rows), "datatype": "Int"},
 		{"label": _("Average Total"), "value": round(sum(totals) / len(totals), 2), "datatype": "Float"},
 		{
 			"label": _("Allowance This Period"),
