@@ -114,9 +114,9 @@ def shot(page, name: str):
 
 @pytest.fixture(scope="session")
 def pending_appraisal(e2e_site):
-	"""A month of its own, appraised from the demo school's November evidence: every class's
-	hand-scored lines are filled except one line of class 一年级(1)班, which is sent for review.
-	Deleted with its period afterwards."""
+	"""A month of its own, appraised from the demo school's November evidence: classes 一年级(1)班
+	and 一年级(2)班 have their hand-scored lines filled but one and are sent for review (the first
+	to be approved, the second to be returned). Deleted with its period afterwards."""
 	import frappe
 	from frappe.model.workflow import apply_workflow
 
@@ -137,18 +137,24 @@ def pending_appraisal(e2e_site):
 	).insert()
 	try:
 		appraisals.generate(period.name)
-		doc = frappe.get_doc(
-			"Class Teacher Appraisal", {"appraisal_period": period.name, "class_name": "一年级(1)班"}
-		)
-		manual = [row for row in doc.lines if row.rule_kind == "Manual Points"]
-		for row in manual[1:]:
-			row.manual_points, row.manual_entered = row.max_points, 1
-		doc.save()
-		frappe.set_user("zhao.duty@demo-school.cn")
-		apply_workflow(doc, "Submit for Review")
-		frappe.set_user("Administrator")
+		sent = {}
+		for class_name in ("一年级(1)班", "一年级(2)班"):
+			doc = frappe.get_doc(
+				"Class Teacher Appraisal", {"appraisal_period": period.name, "class_name": class_name}
+			)
+			manual = [row for row in doc.lines if row.rule_kind == "Manual Points"]
+			for row in manual[1:]:
+				row.manual_points, row.manual_entered = row.max_points, 1
+			doc.save()
+			frappe.set_user("zhao.duty@demo-school.cn")
+			apply_workflow(doc, "Submit for Review")
+			frappe.set_user("Administrator")
+			sent[class_name] = (doc.name, manual[0].criterion_code)
 		frappe.db.commit()
-		yield frappe._dict(name=doc.name, period=period.name, empty_line=manual[0].criterion_code)
+		name, empty_line = sent["一年级(1)班"]
+		yield frappe._dict(
+			name=name, period=period.name, empty_line=empty_line, to_return=sent["一年级(2)班"][0]
+		)
 	finally:
 		frappe.set_user("Administrator")
 		frappe.db.rollback()

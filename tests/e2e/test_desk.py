@@ -89,6 +89,22 @@ def test_office_edits_and_forwards_the_principal_approves_the_teacher_prints(log
 	assert pdf.ok and pdf.body()[:4] == b"%PDF", pdf.text()[:300]
 
 
+def test_returning_asks_why_and_the_reason_is_kept(login, pending_appraisal):
+	name = pending_appraisal.to_return
+	office = login(OFFICE)
+	open_appraisal(office, name)
+	workflow_action(office, "退回")
+	dialog = office.locator(".modal.show").filter(has_text="退回原因是什么？")
+	dialog.locator("textarea").fill("班务记载缺本月家访记录")
+	dialog.get_by_role("button", name="退回").click()
+	expect(office.locator(".indicator-pill").filter(has_text="草稿").first).to_be_visible()
+	shot(office, "2b-office-returned-with-reason")
+	assert stored(name, "workflow_state") == "Draft"
+	assert stored(name, "return_reason") == "班务记载缺本月家访记录"
+	comments = frappe.get_all("Comment", filters={"reference_name": name}, pluck="content")
+	assert "已退回：班务记载缺本月家访记录" in comments or "Returned: 班务记载缺本月家访记录" in comments
+
+
 def test_the_evidence_of_a_line_is_one_click_away(login):
 	name, line = frappe.db.sql(
 		"""select a.name, l.name from `tabClass Teacher Appraisal` a
