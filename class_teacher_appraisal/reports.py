@@ -26,9 +26,8 @@ def restrict_to_visible(query, class_field):
 	classes = visible_classes()
 	if classes is None:
 		return query
-	if not classes:
-		return query.where(class_field.isnull() & class_field.notnull())  # nothing
-	return query.where(class_field.isin(classes))
+	# no classes of their own: `in ("")` matches nothing, since every record names its class
+	return query.where(class_field.isin(classes or [""]))
 
 
 def column(label: str, fieldname: str, fieldtype: str = "Data", width: int = 100, **extra) -> dict:

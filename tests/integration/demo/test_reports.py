@@ -134,6 +134,13 @@ def test_a_class_teacher_sees_only_their_own_classes_in_the_bulletin():
 	assert {r["class_name"] for r in rows} == {"一年级(1)班"}
 
 
+def test_a_class_teacher_without_a_class_sees_an_empty_bulletin_and_ranking():
+	with acting_as("b.teacher@example.cn"):  # a session test user: no class in the demo school
+		_c, bulletin, _raw = report("Weekly Inspection Bulletin", week="2025-10-22")
+		_c, ranking, _raw = report("Appraisal Ranking", appraisal_period=MONTH)
+	assert bulletin == [] and ranking == []
+
+
 def test_teacher_history_follows_the_teacher_across_periods():
 	with acting_as(TEACHER):
 		_c, rows, raw = report("Teacher History", class_teacher=TEACHER)
