@@ -190,11 +190,22 @@ def write_results(scored: dict, rubric_name: str, stamp, confirmed: dict[str, se
 				**summary_fields(result),
 				"rubric": rubric_name,
 				"red_flags": result.flags,
-				"pending_questions": sum(ln.needs_input for ln in result.lines)
-				+ sum(1 for row in automatic[name] if not row["confirmed"]),
+				"pending_questions": pending_questions(
+					(ln.needs_input for ln in result.lines),
+					((row["automatic"], row["confirmed"]) for row in automatic[name]),
+				),
 				"computed_on": stamp,
 			},
 		)
+
+
+def pending_questions(needs_input, vetoes) -> int:
+	"""What stops an appraisal from going to the principal: lines nobody scored yet (needs_input
+	flags), and vetoes found in the incidents that the office has not confirmed ((automatic,
+	confirmed) pairs)."""
+	return sum(1 for flag in needs_input if flag) + sum(
+		1 for automatic, confirmed in vetoes if automatic and not confirmed
+	)
 
 
 def line_values(ln) -> dict:

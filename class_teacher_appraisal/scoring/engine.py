@@ -4,7 +4,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from .amounts import ZERO, clamp, fmt, points
-from .flags import award_weekly_flags, flag_total
+from .flags import award_weekly_flags, comparison_groups, flag_total
 from .formula import FormulaError
 from .i18n import Msg, _, msg
 from .model import (
@@ -65,16 +65,15 @@ def _top_flags(rubric, classes, flags) -> dict[str, dict[str, tuple[Decimal, str
 	for c in rubric.criteria:
 		if c.kind not in (Kind.FLAG_SHARE, Kind.FORMULA):
 			continue
-		groups: dict[object, list[ClassEvidence]] = defaultdict(list)
-		for ev in classes:
-			groups[ev.grade_level if c.compare_within == "Grade Level" else None].append(ev)
-		for members in groups.values():
-			totals = {ev.class_id: flag_total(flags[ev.class_id], c.inspection_item) for ev in members}
+		by_id = {ev.class_id: ev for ev in classes}
+		levels = {ev.class_id: ev.grade_level for ev in classes}
+		for members in comparison_groups(levels, c.compare_within):
+			totals = {k: flag_total(flags[k], c.inspection_item) for k in members}
 			top = max(totals.values(), default=ZERO)
-			names = {ev.class_id: ev.label or ev.class_id for ev in members}
+			names = {k: by_id[k].label or k for k in members}
 			leaders = ", ".join(sorted(names[k] for k, v in totals.items() if v == top and top > 0))
-			for ev in members:
-				tops[ev.class_id][c.code] = (top, leaders)
+			for k in members:
+				tops[k][c.code] = (top, leaders)
 	return tops
 
 

@@ -73,6 +73,15 @@ def flag_total(weeks: dict[tuple[str, date], FlagWeek], item: str = "") -> Decim
 	return max(total, ZERO)
 
 
+def comparison_groups(grade_levels: dict[str, int], compare_within: str) -> list[list[str]]:
+	"""The classes whose flags are compared: the whole school, or each grade level when the
+	rubric says "Grade Level" (the top class of each group gets full marks)."""
+	groups: dict[object, list[str]] = defaultdict(list)
+	for class_id, grade_level in grade_levels.items():
+		groups[grade_level if compare_within == "Grade Level" else None].append(class_id)
+	return list(groups.values())
+
+
 def flag_share_points(own: Decimal, top: Decimal, full: Decimal) -> Decimal:
 	"""The seeds' rule: the class with the most flags gets full marks, the others
 	full × own flags ÷ top flags; nobody scores when no class has a flag."""

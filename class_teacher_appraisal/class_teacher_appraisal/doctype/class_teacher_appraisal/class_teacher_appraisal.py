@@ -106,10 +106,9 @@ class ClassTeacherAppraisal(Document):
 		self.db_set("approved_on", frappe.utils.now_datetime(), update_modified=False)
 
 	def set_pending_questions(self):
-		"""What stops the appraisal from going to the principal: lines nobody scored yet, and
-		vetoes found in the incidents that the office has not confirmed."""
-		self.pending_questions = sum(1 for row in self.lines if row.needs_input) + sum(
-			1 for row in self.veto_cases if row.automatic and not row.confirmed
+		self.pending_questions = appraisals.pending_questions(
+			(row.needs_input for row in self.lines),
+			((row.automatic, row.confirmed) for row in self.veto_cases),
 		)
 
 	def previous_state(self):

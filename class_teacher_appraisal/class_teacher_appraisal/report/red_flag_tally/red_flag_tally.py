@@ -17,7 +17,7 @@ from frappe.utils import cint
 from class_teacher_appraisal.reports import column, number, require_period
 from class_teacher_appraisal.scoring import Kind
 from class_teacher_appraisal.scoring.amounts import ZERO, D, points
-from class_teacher_appraisal.scoring.flags import flag_share_points
+from class_teacher_appraisal.scoring.flags import comparison_groups, flag_share_points
 
 
 def execute(filters=None):
@@ -104,11 +104,9 @@ def normalised(criteria, classes, tally) -> dict[tuple[str, str], Decimal]:
 	"""(criterion, class) -> points, with the top taken among the classes compared."""
 	out = {}
 	for c in criteria:
-		groups: dict[object, list] = defaultdict(list)
-		for cls in classes:
-			groups[cls.grade_level if c.compare_within == "Grade Level" else None].append(cls)
-		for members in groups.values():
-			own = {m.name: flags_for(tally.get(m.name), c.inspection_item) for m in members}
+		levels = {cls.name: cls.grade_level for cls in classes}
+		for members in comparison_groups(levels, c.compare_within):
+			own = {name: flags_for(tally.get(name), c.inspection_item) for name in members}
 			top = max(own.values(), default=ZERO)
 			for name, flags in own.items():
 				out[(c.criterion_code, name)] = points(flag_share_points(flags, top, D(c.max_points)))
