@@ -79,12 +79,14 @@ def generate(period_name: str, progress=no_progress) -> dict:
 	`progress(percent, stage)` is told how far it got (a background job shows it in the Desk)."""
 	period = get_period(period_name)
 	lock_period(period.name)
-	existing = {
+	existing = {  # a locking read: what another generation committed while this one waited
 		d.class_record
-		for d in frappe.get_all(
+		for d in frappe.db.get_values(
 			APPRAISAL,
-			filters={"appraisal_period": period.name, "docstatus": ["<", 2]},
-			fields=["class_record"],
+			{"appraisal_period": period.name, "docstatus": ["<", 2]},
+			["class_record"],
+			as_dict=True,
+			for_update=True,
 		)
 	}
 	missing = [c for c in active_classes(period) if c.name not in existing]
@@ -148,7 +150,7 @@ def recompute(period_name: str, _locked: bool = False, progress=no_progress) -> 
 def confirmed_vetoes(appraisals: list[str]) -> dict[str, set[tuple[str, str]]]:
 	"""Automatic veto cases the office has confirmed, per appraisal (kept across recomputes)."""
 	found: dict[str, set[tuple[str, str]]] = defaultdict(set)
-	for v in frappe.get_all(
+	for v in frappe.db.get_values(
 		"Appraisal Veto Case",
 		filters={
 			"parent": ["in", appraisals or [""]],
@@ -156,7 +158,9 @@ def confirmed_vetoes(appraisals: list[str]) -> dict[str, set[tuple[str, str]]]:
 			"automatic": 1,
 			"confirmed": 1,
 		},
-		fields=["parent", "rule_code", "reason"],
+		fieldname=["parent", "rule_code", "reason"],
+		as_dict=True,
+		for_update=True,  # the latest confirmations, not the transaction's snapshot
 	):
 		found[v.parent].add((v.rule_code, v.reason))
 	return found
@@ -324,6 +328,57 @@ def _replace_children(
 def _chunks(items: list, size: int = 1000):
 	for i in range(0, len(items), size):
 		yield items[i : i + size]
+
+
+# What scoring decides on an appraisal and its lines: recomputed on every save and never taken
+# from a request (the controller restores the stored values before rescoring).
+COMPUTED_FIELDS = (
+	"total_score", "grade", "rank", "rank_out_of", "red_flags", "allowance", "allowance_note", "vetoed",
+	"veto_reason", "excluded_from_honours", "exclusion_reason", "pending_questions", "computed_on",
+	"approved_on",
+)  # fmt: skip
+# Fetched by Frappe from the stored class and period on every save.
+FETCHED_FIELDS = ("period_type", "class_name", "grade_level")
+LINE_COMPUTED_FIELDS = ("computed_points", "points", "needs_input", "explanation", "evidence")
+LINE_RUBRIC_FIELDS = ("criterion_title", "section_code", "rule_kind", "max_points")
+LINE_INPUT_FIELDS = ("manual_points", "manual_entered", "adjustment", "adjustment_reason")
+
+
+def changed_inputs(before, doc) -> set[str]:
+	"""Which kinds of the office's input differ between the stored appraisal and `doc`:
+	"lines" (hand-scored points, adjustments), "achievements", "vetoes", "return_reason"."""
+
+	def lines(d):
+		return {row.criterion_code: tuple(_normal(row.get(f)) for f in LINE_INPUT_FIELDS) for row in d.lines}
+
+	def rows(d, field, keys):
+		return sorted(tuple(_normal(row.get(k)) for k in keys) for row in d.get(field))
+
+	changed = set()
+	if lines(before) != lines(doc):
+		changed.add("lines")
+	keys = ("criterion_code", "title", "level", "base_points")
+	if rows(before, "achievements", keys) != rows(doc, "achievements", keys):
+		changed.add("achievements")
+	keys = ("rule_code", "reason", "attachment", "automatic", "confirmed")
+	if rows(before, "veto_cases", keys) != rows(doc, "veto_cases", keys):
+		changed.add("vetoes")
+	if _normal(before.return_reason) != _normal(doc.return_reason):
+		changed.add("return_reason")
+	return changed
+
+
+def _normal(value):
+	"""Compares what a form sends with what the database holds: '' and None and 0 alike, 1 and 1.0."""
+	if value in (None, ""):
+		return None
+	if isinstance(value, bool | int | float):
+		return float(value) or None
+	value = str(value).strip()
+	try:
+		return float(value) or None
+	except ValueError:
+		return value or None
 
 
 def rescore(doc):

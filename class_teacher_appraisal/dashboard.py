@@ -10,8 +10,9 @@ from collections import defaultdict
 import frappe
 from frappe import _
 from frappe.model.workflow import get_workflow_name, is_transition_condition_satisfied
-from frappe.utils import cint, flt, nowdate
+from frappe.utils import cint, escape_html, flt, nowdate
 
+from class_teacher_appraisal import html_text
 from class_teacher_appraisal.appraisals import week_start
 
 APPRAISAL = "Class Teacher Appraisal"
@@ -109,7 +110,11 @@ def chart_period(filters: str | dict | None) -> str | None:
 	filters = frappe.parse_json(filters) or {}
 	if period := filters.get("appraisal_period"):
 		if not frappe.db.exists("Appraisal Period", period):
-			frappe.throw(_("Appraisal period {0} does not exist.").format(period), frappe.DoesNotExistError)
+			# the Desk shows the message as HTML, and the filter is whatever the caller sent
+			frappe.throw(
+				_("Appraisal period {0} does not exist.").format(escape_html(period)),
+				frappe.DoesNotExistError,
+			)
 		return period
 	periods = frappe.get_list(
 		APPRAISAL,
@@ -156,7 +161,10 @@ def grade_distribution(filters: str | dict | None = None) -> dict:
 	grades += sorted(g for g in counts if g and g not in grades)
 	labels = [*grades, *([_("No Grade")] if counts.get("") else [])]
 	values = [counts.get(g, 0) for g in grades] + ([counts[""]] if counts.get("") else [])
-	return {"labels": labels, "datasets": [{"name": _("Appraisals in {0}").format(period), "values": values}]}
+	# grades and part titles are typed by the school; the chart writes its labels as HTML
+	return html_text.chart(
+		{"labels": labels, "datasets": [{"name": _("Appraisals in {0}").format(period), "values": values}]}
+	)
 
 
 def points_by_part(filters: str | dict | None = None) -> dict:
@@ -179,14 +187,16 @@ def points_by_part(filters: str | dict | None = None) -> dict:
 		part["points"].append(flt(row.points))
 		part["max"] = max(part["max"], flt(row.max_points))
 	ordered = sorted(parts.items(), key=lambda item: item[1]["idx"])
-	return {
-		# titles alone: the chart cuts long labels, and 一 … 六 say little
-		"labels": [title or code for (code, title), _part in ordered],
-		"datasets": [
-			{
-				"name": _("Average Points in {0}").format(period),
-				"values": [flt(sum(p["points"]) / len(p["points"]), 2) for _key, p in ordered],
-			},
-			{"name": _("Maximum"), "values": [p["max"] for _key, p in ordered]},
-		],
-	}
+	return html_text.chart(
+		{
+			# titles alone: the chart cuts long labels, and 一 … 六 say little
+			"labels": [title or code for (code, title), _part in ordered],
+			"datasets": [
+				{
+					"name": _("Average Points in {0}").format(period),
+					"values": [flt(sum(p["points"]) / len(p["points"]), 2) for _key, p in ordered],
+				},
+				{"name": _("Maximum"), "values": [p["max"] for _key, p in ordered]},
+			],
+		}
+	)

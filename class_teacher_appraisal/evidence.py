@@ -156,9 +156,16 @@ def entered_points(row):
 	return D(row.manual_points)
 
 
+def _locked(doctype: str, filters: dict, fields: list[str], order_by: str = "name asc") -> list:
+	"""A locking read (SELECT … FOR UPDATE) of the rows."""
+	return frappe.db.get_values(doctype, filters, fields, as_dict=True, order_by=order_by, for_update=True)
+
+
 def _inputs(period, evidence):
-	"""What the office entered by hand on the period's draft appraisals: kept across recomputes."""
-	drafts = frappe.get_all(
+	"""What the office entered by hand on the period's draft appraisals: kept across recomputes.
+	Locking reads: they see what was committed up to now, not the transaction's first snapshot, so
+	points typed while a job waited for its lock are read, not overwritten (and held till it ends)."""
+	drafts = _locked(
 		"Class Teacher Appraisal",
 		filters={"appraisal_period": period.name, "docstatus": 0},
 		fields=["name", "class_record"],
@@ -167,7 +174,7 @@ def _inputs(period, evidence):
 	if not owner:
 		return
 	parents = list(owner)
-	for row in frappe.get_all(
+	for row in _locked(
 		"Class Teacher Appraisal Line",
 		filters={"parenttype": "Class Teacher Appraisal", "parent": ["in", parents]},
 		fields=[
@@ -185,7 +192,7 @@ def _inputs(period, evidence):
 			evidence[owner[row.parent]].manual[row.criterion_code] = ManualInput(
 				manual, D(row.adjustment), row.adjustment_reason or ""
 			)
-	for row in frappe.get_all(
+	for row in _locked(
 		"Appraisal Achievement",
 		filters={"parenttype": "Class Teacher Appraisal", "parent": ["in", parents]},
 		fields=["parent", "criterion_code", "title", "level", "base_points"],
@@ -194,7 +201,7 @@ def _inputs(period, evidence):
 		evidence[owner[row.parent]].achievements.setdefault(row.criterion_code, []).append(
 			Achievement(row.title, row.level, D(row.base_points))
 		)
-	for row in frappe.get_all(
+	for row in _locked(
 		"Appraisal Veto Case",
 		filters={"parenttype": "Class Teacher Appraisal", "parent": ["in", parents], "automatic": 0},
 		fields=["parent", "rule_code", "reason"],

@@ -30,11 +30,13 @@ def create_roles():
 
 def create_setup_records():
 	"""Roles, seed inspection items and rubrics, each only if the school has none of that name."""
+	from class_teacher_appraisal.raters import create_default_rater_roles
 	from class_teacher_appraisal.setup.seed_rubrics import INSPECTION_ITEMS, RUBRICS
 	from class_teacher_appraisal.setup.workflow import create_workflow
 
 	create_roles()
 	create_workflow()
+	create_default_rater_roles()
 	for item in INSPECTION_ITEMS:
 		if not frappe.db.exists("Inspection Item", item["item_name"]):
 			frappe.get_doc({"doctype": "Inspection Item", **item}).insert(ignore_permissions=True)

@@ -1,12 +1,19 @@
 """Who is told what as an appraisal moves through the workflow: the next approvers when it
 reaches them, the class teacher when it is approved or returned (with the reason). Both a
-system notification and an email, sent through Frappe's queue."""
+system notification and an email, sent through Frappe's queue once the change is committed:
+a request that fails after the step tells nobody.
+
+Subjects are translated templates filled with what users typed (class names, reasons, …).
+The Desk shows a Notification Log's subject as HTML, so those values are escaped into it; the
+template itself is the app's own text."""
+
+from functools import partial
 
 import frappe
 from frappe import _
-from frappe.desk.doctype.notification_log.notification_log import enqueue_create_notification
+from frappe.desk.doctype.notification_log.notification_log import make_notification_logs
 from frappe.desk.doctype.notification_settings.notification_settings import is_email_notifications_enabled
-from frappe.utils import flt, get_url_to_form
+from frappe.utils import escape_html, flt, get_url_to_form
 
 from class_teacher_appraisal.permissions import OFFICE, PRINCIPAL
 from class_teacher_appraisal.setup.workflow import APPROVED, DRAFT, OFFICE_REVIEW, PRINCIPAL_APPROVAL
@@ -21,21 +28,46 @@ def users_with_role(role: str) -> list[str]:
 	)
 
 
-def notify(recipients, doc, subject):
-	"""A Desk notification, and an email through the queue (Frappe never emails "Alert"
-	notifications itself) to those who keep email notifications on."""
+def notify(recipients, doc, template: str, *args):
+	"""A Desk notification, and an email (Frappe never emails "Alert" notifications itself) to
+	those who keep email notifications on, about `doc`: `template` (translated) filled with
+	`args`. Queued when the transaction commits; nothing if it is rolled back."""
 	recipients = sorted({r for r in recipients if r and r != frappe.session.user})
-	if not recipients:
+	if not recipients or frappe.flags.in_install:
 		return
-	enqueue_create_notification(
+	subject = template.format(*(escape_html(a) for a in args))
+	frappe.db.after_commit.add(
+		partial(
+			enqueue_message,
+			recipients=recipients,
+			subject=subject,
+			# an email's subject is plain text, but Frappe also writes it into the email's <title>
+			email_subject=template.format(*args).replace("<", "&lt;").replace(">", "&gt;"),
+			doctype=doc.doctype,
+			name=doc.name,
+			url=get_url_to_form(doc.doctype, doc.name),  # the request's address, not the worker's
+			from_user=frappe.session.user,
+		)
+	)
+
+
+def enqueue_message(**message):
+	"""Runs after the commit: hands the message to a background job (run at once under tests)."""
+	frappe.enqueue(
+		"class_teacher_appraisal.notifications.deliver", queue="short", now=frappe.flags.in_test, **message
+	)
+
+
+def deliver(recipients, subject, email_subject, doctype, name, url, from_user):
+	make_notification_logs(
+		frappe._dict(
+			type="Alert",
+			document_type=doctype,
+			document_name=name,
+			subject=subject,
+			from_user=from_user,
+		),
 		recipients,
-		{
-			"type": "Alert",
-			"document_type": doc.doctype,
-			"document_name": doc.name,
-			"subject": subject,
-			"from_user": frappe.session.user,
-		},
 	)
 	emails = [r for r in recipients if is_email_notifications_enabled(r)]
 	# Without an outgoing email account the Desk notification is all there is.
@@ -44,11 +76,10 @@ def notify(recipients, doc, subject):
 	try:
 		frappe.sendmail(
 			recipients=emails,
-			subject=subject,
-			message=f'<p>{frappe.utils.escape_html(subject)}</p><p><a href="{get_url_to_form(doc.doctype, doc.name)}">'
-			f"{frappe.utils.escape_html(doc.name)}</a></p>",
-			reference_doctype=doc.doctype,
-			reference_name=doc.name,
+			subject=email_subject,
+			message=f'<p>{subject}</p><p><a href="{escape_html(url)}">{escape_html(name)}</a></p>',
+			reference_doctype=doctype,
+			reference_name=name,
 		)
 	except frappe.OutgoingEmailError:
 		# No outgoing email account yet: the Desk notification still reaches them.
@@ -59,31 +90,44 @@ def appeal_opened(appeal):
 	notify(
 		users_with_role(OFFICE),
 		appeal,
-		_("{0} appeals appraisal {1}").format(appeal.class_teacher, appeal.appraisal),
+		_("{0} appeals appraisal {1}"),
+		appeal.class_teacher,
+		appeal.appraisal,
 	)
 
 
 def appeal_decided(appeal):
-	subject = _("Your appeal {0} was {1}: {2}").format(appeal.name, _(appeal.status).lower(), appeal.decision)
-	notify([appeal.class_teacher], appeal, subject)
+	notify(
+		[appeal.class_teacher],
+		appeal,
+		_("Your appeal {0} was {1}: {2}"),
+		appeal.name,
+		_(appeal.status).lower(),
+		appeal.decision,
+	)
 
 
 def state_changed(doc, previous: str | None):
 	state = doc.workflow_state
 	if state == OFFICE_REVIEW:
-		recipients = users_with_role(OFFICE)
-		subject = _("Appraisal {0} is waiting for the office's review").format(doc.title)
+		notify(users_with_role(OFFICE), doc, _("Appraisal {0} is waiting for the office's review"), doc.title)
 	elif state == PRINCIPAL_APPROVAL:
-		recipients = [u for u in users_with_role(PRINCIPAL) if u != doc.class_teacher]
-		subject = _("Appraisal {0} is waiting for your approval").format(doc.title)
+		notify(
+			[u for u in users_with_role(PRINCIPAL) if u != doc.class_teacher],
+			doc,
+			_("Appraisal {0} is waiting for your approval"),
+			doc.title,
+		)
 	elif state == APPROVED:
-		recipients = [doc.class_teacher]
-		subject = _("Your appraisal {0} is approved: {1} points, grade {2}").format(
-			doc.title, f"{flt(doc.total_score, 2):g}", doc.grade or "—"
+		notify(
+			[doc.class_teacher],
+			doc,
+			_("Your appraisal {0} is approved: {1} points, grade {2}"),
+			doc.title,
+			f"{flt(doc.total_score, 2):g}",
+			doc.grade or "—",
 		)
 	elif state == DRAFT and previous in (OFFICE_REVIEW, PRINCIPAL_APPROVAL):
-		recipients = [doc.class_teacher]
-		subject = _("Your appraisal {0} was returned: {1}").format(doc.title, doc.return_reason)
-	else:
-		return
-	notify(recipients, doc, subject)
+		notify(
+			[doc.class_teacher], doc, _("Your appraisal {0} was returned: {1}"), doc.title, doc.return_reason
+		)

@@ -1,6 +1,17 @@
-"""Row-level permissions: a class teacher sees only their own classes' inspections and their
-own appraisals, and a rater only the ratings they gave. Applied by Frappe to the Desk, the
-REST API, frappe.get_list and reports alike (hooks: permission_query_conditions, has_permission)."""
+"""Row-level permissions: who may read and change which record, decided from the database's stored
+state (never from the fields of the incoming document), for the Desk, the REST API, frappe.get_list,
+reports and child tables alike (hooks: permission_query_conditions, has_permission).
+
+The access model (README, "Who may do what") in short:
+- the Academic Office and the Principal read everything; the office sets up and corrects, the
+  principal approves; neither acts on an appraisal, rating or appeal about their own class;
+- a Duty Inspector reads inspections and the draft appraisals its workflow step forwards, records
+  inspections of other classes than their own, and edits no points;
+- a Class Teacher (or deputy) reads their own classes' inspections and their own appraisals and
+  appeals, and the ratings they gave; never a colleague's file, never a rating of themselves;
+- child rows are reachable only through a parent the user may read.
+
+Frappe's hooks can only take a permission away; what a role may do at all is in the DocPerms."""
 
 import frappe
 
@@ -9,22 +20,55 @@ PRINCIPAL = "Principal"
 INSPECTOR = "Duty Inspector"
 CLASS_TEACHER = "Class Teacher"
 ROLES = (INSPECTOR, OFFICE, PRINCIPAL, CLASS_TEACHER)
+SYSTEM_MANAGER = "System Manager"
 
-# Roles that see every class's records.
-SEE_ALL = {"System Manager", OFFICE, PRINCIPAL, INSPECTOR}
-SEE_ALL_RATINGS = {"System Manager", OFFICE, PRINCIPAL}
+APPRAISAL = "Class Teacher Appraisal"
+RATING = "Appraisal Rating"
+APPEAL = "Appraisal Appeal"
+INSPECTION = "Inspection"
+ROUND = "Inspection Round"
+RED_FLAG = "Red Flag Award"
+
+# Reading, as opposed to changing: what a reader of a record may do with it.
+READ_TYPES = {"read", "select", "print", "email", "report", "export"}
+
+# Roles that read every record of the kind.
+READ_ALL = {
+	INSPECTION: {SYSTEM_MANAGER, OFFICE, PRINCIPAL, INSPECTOR},
+	APPRAISAL: {SYSTEM_MANAGER, OFFICE, PRINCIPAL},
+	RATING: {SYSTEM_MANAGER, OFFICE, PRINCIPAL},
+	APPEAL: {SYSTEM_MANAGER, OFFICE, PRINCIPAL},
+	ROUND: {SYSTEM_MANAGER, OFFICE, PRINCIPAL},
+	RED_FLAG: {SYSTEM_MANAGER, OFFICE, PRINCIPAL},
+}
+# Kept for callers that ask "does this user see every class's inspections".
+SEE_ALL = READ_ALL[INSPECTION]
+SEE_ALL_RATINGS = READ_ALL[RATING]
 
 
 def _user(user):
 	return user or frappe.session.user
 
 
+def roles_of(user=None) -> set[str]:
+	return set(frappe.get_roles(_user(user)))
+
+
+def is_administrator(user=None) -> bool:
+	user = _user(user)
+	return user == "Administrator" or SYSTEM_MANAGER in roles_of(user)
+
+
 def sees_all(user=None, roles=SEE_ALL) -> bool:
 	user = _user(user)
-	return user == "Administrator" or bool(roles & set(frappe.get_roles(user)))
+	return user == "Administrator" or bool(roles & roles_of(user))
 
 
-def own_classes(user) -> list[str]:
+def own_classes(user=None) -> list[str]:
+	"""The classes a user teaches, as class teacher or deputy."""
+	user = _user(user)
+	if user in ("Guest", None):
+		return []
 	return frappe.get_all(
 		"Class Record",
 		or_filters={"class_teacher": user, "deputy_teacher": user},
@@ -32,48 +76,153 @@ def own_classes(user) -> list[str]:
 	)
 
 
+def _in_list(column: str, values: list[str]) -> str:
+	if not values:
+		return "1=0"
+	return "{} in ({})".format(column, ", ".join(frappe.db.escape(v) for v in values))
+
+
+def stored(doc, fields: list[str]) -> frappe._dict:
+	"""The document's values as the database holds them; the incoming values for a new document.
+	Permission checks read these, so that a request cannot change a field and the check at once."""
+	if doc.name and not doc.is_new():
+		row = frappe.db.get_value(doc.doctype, doc.name, fields, as_dict=True)
+		if row:
+			return row
+	return frappe._dict({f: doc.get(f) for f in fields})
+
+
+def is_about(user, class_teacher: str | None, class_record: str | None) -> bool:
+	"""Whether a record concerns the user's own class or own appraisal (then they may not act on it)."""
+	user = _user(user)
+	return bool((class_teacher and class_teacher == user) or (class_record in own_classes(user)))
+
+
+def appraisal_is_about(user, appraisal: str | None) -> bool:
+	if not appraisal:
+		return False
+	row = frappe.db.get_value(APPRAISAL, appraisal, ["class_teacher", "class_record"], as_dict=True)
+	return bool(row) and is_about(user, row.class_teacher, row.class_record)
+
+
 # ------------------------------------------------------------ list conditions
 
 
-def inspection_conditions(user=None) -> str:
+def inspection_conditions(user=None, doctype=None) -> str:
 	user = _user(user)
-	if sees_all(user):
+	if sees_all(user, READ_ALL[INSPECTION]):
 		return ""
-	classes = own_classes(user)
-	if not classes:
-		return "1=0"
-	return "`tabInspection`.`class_record` in ({})".format(", ".join(frappe.db.escape(c) for c in classes))
+	return _in_list("`tabInspection`.`class_record`", own_classes(user))
 
 
-def appeal_conditions(user=None) -> str:
+def appraisal_conditions(user=None, doctype=None) -> str:
 	user = _user(user)
-	if sees_all(user, SEE_ALL_RATINGS):
+	if sees_all(user, READ_ALL[APPRAISAL]):
+		return ""
+	own = f"`tabClass Teacher Appraisal`.`class_teacher` = {frappe.db.escape(user)}"
+	if INSPECTOR in roles_of(user):
+		# the inspector's workflow step: drafts to check and forward
+		from class_teacher_appraisal.setup.workflow import DRAFT
+
+		return (
+			f"({own} or (`tabClass Teacher Appraisal`.`docstatus` = 0"
+			f" and `tabClass Teacher Appraisal`.`workflow_state` = {frappe.db.escape(DRAFT)}))"
+		)
+	return own
+
+
+def rating_conditions(user=None, doctype=None) -> str:
+	user = _user(user)
+	if sees_all(user, READ_ALL[RATING]):
+		return ""
+	return f"`tabAppraisal Rating`.`rater` = {frappe.db.escape(user)}"
+
+
+def appeal_conditions(user=None, doctype=None) -> str:
+	user = _user(user)
+	if sees_all(user, READ_ALL[APPEAL]):
 		return ""
 	return f"`tabAppraisal Appeal`.`class_teacher` = {frappe.db.escape(user)}"
 
 
-def appeal_permission(doc, ptype=None, user=None) -> bool:
+def round_conditions(user=None, doctype=None) -> str:
 	user = _user(user)
-	if sees_all(user, SEE_ALL_RATINGS):
-		return True
-	if doc.class_teacher:
-		return doc.class_teacher == user
-	# a new appeal: its teacher is fetched from the appraisal on save
-	return frappe.db.get_value("Class Teacher Appraisal", doc.appraisal, "class_teacher") == user
-
-
-def appraisal_conditions(user=None) -> str:
-	user = _user(user)
-	if sees_all(user):
+	if sees_all(user, READ_ALL[ROUND]):
 		return ""
-	return f"`tabClass Teacher Appraisal`.`class_teacher` = {frappe.db.escape(user)}"
+	return f"`tabInspection Round`.`owner` = {frappe.db.escape(user)}"
 
 
-def rating_conditions(user=None) -> str:
+def red_flag_conditions(user=None, doctype=None) -> str:
+	"""A class's weekly standing (its average and rank among the others) is the office's; teachers
+	read their own classes' rows (the published flags of all classes are in the reports)."""
 	user = _user(user)
-	if sees_all(user, SEE_ALL_RATINGS):
+	if sees_all(user, READ_ALL[RED_FLAG]):
 		return ""
-	return f"`tabAppraisal Rating`.`rater` = {frappe.db.escape(user)}"
+	return _in_list("`tabRed Flag Award`.`class_record`", own_classes(user))
+
+
+PARENT_CONDITIONS = {
+	INSPECTION: inspection_conditions,
+	APPRAISAL: appraisal_conditions,
+	RATING: rating_conditions,
+	APPEAL: appeal_conditions,
+	ROUND: round_conditions,
+	RED_FLAG: red_flag_conditions,
+}
+
+# Child tables of the parents above: their rows are listed only under a parent the user may read
+# (Frappe checks a child table's list against the parent's role permissions only).
+CHILD_PARENTS = {
+	"Inspection Incident": (INSPECTION,),
+	"Inspection Photo": (INSPECTION,),
+	"Class Teacher Appraisal Line": (APPRAISAL,),
+	"Class Teacher Appraisal Section": (APPRAISAL,),
+	"Appraisal Achievement": (APPRAISAL,),
+	"Appraisal Veto Case": (APPRAISAL,),
+	"Appraisal Rating Score": (RATING,),
+	"Appraisal Appeal Line": (APPEAL,),
+	"Inspection Round Entry": (ROUND,),
+}
+
+
+def child_conditions(user=None, doctype=None) -> str:
+	"""A child row is listed only if its parent is one the user may list."""
+	user = _user(user)
+	parents = CHILD_PARENTS.get(doctype or "", ())
+	if not parents:
+		return "1=0"
+	table = f"`tab{doctype}`"
+	clauses = []
+	for parent in parents:
+		condition = PARENT_CONDITIONS[parent](user)
+		clause = f"{table}.`parenttype` = {frappe.db.escape(parent)}"
+		if condition:
+			clause += (
+				f" and {table}.`parent` in (select `tab{parent}`.`name` from `tab{parent}` where {condition})"
+			)
+		clauses.append(f"({clause})")
+	return "(" + " or ".join(clauses) + ")"
+
+
+def file_conditions(user=None, doctype=None) -> str:
+	"""Files attached to the app's records are listed only to those who may read the record
+	(Frappe lists any private file of a doctype the user can read at all)."""
+	user = _user(user)
+	if user == "Administrator":
+		return ""
+	clauses = []
+	for parent, condition in PARENT_CONDITIONS.items():
+		condition = condition(user)
+		if not condition:
+			continue
+		clauses.append(
+			f"(`tabFile`.`attached_to_doctype` = {frappe.db.escape(parent)} and `tabFile`.`owner` != "
+			f"{frappe.db.escape(user)} and `tabFile`.`attached_to_name` not in "
+			f"(select `tab{parent}`.`name` from `tab{parent}` where {condition}))"
+		)
+	if not clauses:
+		return ""
+	return "not (" + " or ".join(clauses) + ")"
 
 
 # ------------------------------------------------------------ single documents
@@ -81,19 +230,106 @@ def rating_conditions(user=None) -> str:
 
 def inspection_permission(doc, ptype=None, user=None) -> bool:
 	user = _user(user)
-	if sees_all(user):
+	if is_administrator(user):
 		return True
-	return doc.class_record in own_classes(user)
+	row = stored(doc, ["class_record", "owner", "inspector", "docstatus"])
+	roles = roles_of(user)
+	if ptype in READ_TYPES or ptype is None:
+		return bool(READ_ALL[INSPECTION] & roles) or row.class_record in own_classes(user)
+	# nobody records or changes inspections of their own class
+	if row.class_record in own_classes(user) or (not doc.is_new() and doc.class_record in own_classes(user)):
+		return False
+	if OFFICE in roles:
+		return True
+	# an inspector changes only what they recorded themselves
+	return doc.is_new() or row.owner == user or row.inspector == user
+
+
+def round_permission(doc, ptype=None, user=None) -> bool:
+	user = _user(user)
+	if is_administrator(user) or OFFICE in roles_of(user):
+		return True
+	row = stored(doc, ["owner"])
+	if ptype in READ_TYPES or ptype is None:
+		return PRINCIPAL in roles_of(user) or doc.is_new() or row.owner == user
+	return doc.is_new() or row.owner == user
+
+
+def red_flag_permission(doc, ptype=None, user=None) -> bool:
+	user = _user(user)
+	if sees_all(user, READ_ALL[RED_FLAG]):
+		return True
+	return stored(doc, ["class_record"]).class_record in own_classes(user)
 
 
 def appraisal_permission(doc, ptype=None, user=None) -> bool:
 	user = _user(user)
-	return sees_all(user) or doc.class_teacher == user
+	if user == "Administrator":
+		return True
+	row = stored(doc, ["class_teacher", "class_record", "docstatus", "workflow_state"])
+	if doc.is_new() or not frappe.db.exists(APPRAISAL, doc.name or ""):
+		row.class_teacher = frappe.db.get_value("Class Record", doc.class_record, "class_teacher")
+	roles = roles_of(user)
+	if ptype in READ_TYPES or ptype is None:
+		if READ_ALL[APPRAISAL] & roles or row.class_teacher == user:
+			return True
+		from class_teacher_appraisal.setup.workflow import DRAFT
+
+		return INSPECTOR in roles and row.docstatus == 0 and row.workflow_state == DRAFT
+	# nobody changes, forwards, approves or cancels an appraisal about their own class
+	if is_about(user, row.class_teacher, row.class_record):
+		return False
+	if ptype == "share":
+		return bool({OFFICE, SYSTEM_MANAGER} & roles)
+	return True
 
 
 def rating_permission(doc, ptype=None, user=None) -> bool:
 	user = _user(user)
-	return sees_all(user, SEE_ALL_RATINGS) or doc.rater == user
+	if user == "Administrator":
+		return True
+	row = stored(doc, ["rater", "appraisal"])
+	roles = roles_of(user)
+	if ptype in READ_TYPES or ptype is None:
+		return bool(READ_ALL[RATING] & roles) or row.rater == user
+	if appraisal_is_about(user, row.appraisal) or (doc.is_new() and appraisal_is_about(user, doc.appraisal)):
+		return False
+	if {OFFICE, SYSTEM_MANAGER} & roles and ptype in ("cancel", "delete", "amend"):
+		return True
+	# a rating is the rater's own: nobody else writes or submits it
+	return doc.is_new() or row.rater == user
+
+
+def appeal_permission(doc, ptype=None, user=None) -> bool:
+	user = _user(user)
+	if user == "Administrator":
+		return True
+	row = stored(doc, ["class_teacher", "appraisal"])
+	if doc.is_new():
+		# the appeal's teacher is the appraisal's, as stored
+		row.class_teacher = (
+			frappe.db.get_value(APPRAISAL, doc.appraisal, "class_teacher") if doc.appraisal else None
+		)
+	roles = roles_of(user)
+	if ptype in READ_TYPES or ptype is None:
+		return bool(READ_ALL[APPEAL] & roles) or row.class_teacher == user
+	if row.class_teacher == user:
+		return True  # the teacher writes their own appeal; the controller keeps the decision to the office
+	if appraisal_is_about(user, row.appraisal):
+		return False
+	return bool({OFFICE, SYSTEM_MANAGER} & roles)
+
+
+def set_inspector(doc):
+	"""An inspection's (or round's) inspector is whoever records it; the office and the administrator
+	may record one for a named inspector. It never changes afterwards."""
+	user = frappe.session.user
+	if not doc.is_new():
+		doc.inspector = frappe.db.get_value(doc.doctype, doc.name, "inspector") or doc.inspector
+	elif not (user == "Administrator" or {OFFICE, SYSTEM_MANAGER} & roles_of(user)):
+		doc.inspector = user
+	elif not doc.inspector:
+		doc.inspector = user
 
 
 def visible_classes(user=None) -> list[str] | None:

@@ -17,7 +17,11 @@ def require_period(filters) -> frappe._dict:
 		as_dict=True,
 	)
 	if not period:
-		frappe.throw(_("Appraisal period {0} does not exist.").format(name), title=_("Missing Filter"))
+		# shown as HTML, and the filter is whatever the address said
+		frappe.throw(
+			_("Appraisal period {0} does not exist.").format(frappe.utils.escape_html(name)),
+			title=_("Missing Filter"),
+		)
 	return period
 
 

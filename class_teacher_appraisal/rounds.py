@@ -13,6 +13,8 @@ from frappe.utils import cint, getdate
 
 from class_teacher_appraisal import inspection_rules as rules
 from class_teacher_appraisal.inspections import insert_submitted
+from class_teacher_appraisal.permissions import own_classes
+from class_teacher_appraisal.validation import COUNT, GRADE, POINTS, check_numbers
 
 ROUND = "Inspection Round"
 
@@ -33,8 +35,9 @@ def classes_to_inspect(inspection_date: str, inspection_item: str, grade_level: 
 		limit_page_length=0,
 	)
 	done = existing_inspections([c.name for c in classes], inspection_item, inspection_date)
+	own = set(own_classes())
 	return {
-		"classes": [c for c in classes if c.name not in done],
+		"classes": [c for c in classes if c.name not in done and c.name not in own],
 		"already_inspected": [c.class_name for c in classes if c.name in done],
 	}
 
@@ -53,6 +56,15 @@ def existing_inspections(classes: list[str], item: str, date) -> dict[str, str]:
 
 def check(doc) -> None:
 	"""Validates a round; throws one message listing every bad row ("Row 3: …"), saves nothing."""
+	check_numbers(
+		doc,
+		{
+			"grade_level": (0, GRADE),
+			"entries.incident_count": (0, COUNT),
+			"entries.deduction": (0, POINTS),
+		},
+		title=_("Invalid Inspection Round"),
+	)
 	item = rules.item_rules(doc.inspection_item)
 	for error in (rules.inactive_item_error(item), rules.period_error(doc.inspection_date)):
 		if error:
@@ -77,8 +89,14 @@ def row_errors(doc, item: rules.ItemRules) -> list[str]:
 	existing = existing_inspections(names, doc.inspection_item, doc.inspection_date)
 	first_row: dict[str, int] = {}
 	errors = []
+	# nobody inspects their own class: neither the round's inspector nor whoever enters it
+	own = set(own_classes(doc.inspector or frappe.session.user)) | set(own_classes())
 	for row in doc.entries:
-		error = entry_error(doc, item, row, classes.get(row.class_record), existing, first_row)
+		cls = classes.get(row.class_record)
+		if cls and cls.name in own:
+			error = _("{0} is your own class; another inspector inspects it.").format(cls.class_name)
+		else:
+			error = entry_error(doc, item, row, cls, existing, first_row)
 		if error:
 			errors.append(_("Row {0}: {1}").format(row.idx, error))
 		elif row.incident_type:

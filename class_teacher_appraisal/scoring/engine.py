@@ -21,6 +21,9 @@ from .model import (
 )
 from .rules import RULES, Context
 
+# Marks, in a line's evidence, a formula that could not be computed (kept when the line is re-scored).
+FORMULA_ERROR = "formula_error"
+
 
 class ScoringError(ValueError):
 	"""A rubric that cannot be applied (e.g. a broken formula); carries a translatable message."""
@@ -129,9 +132,17 @@ def _score_line(c: Criterion, ctx: Context) -> LineResult:
 	try:
 		outcome = rule(c, ctx)
 	except FormulaError as e:
-		raise ScoringError(msg(_("The formula of criterion {0} cannot be used: {1}"), c.code, str(e))) from e
+		return failed_line(c, e, ctx.evidence)
 	computed = None if c.kind == Kind.MANUAL else (outcome.points or ZERO)
 	return finish_line(c, computed, outcome.explanation, outcome.evidence, ctx.evidence)
+
+
+def failed_line(c: Criterion, error: FormulaError, evidence: ClassEvidence) -> LineResult:
+	"""A line whose formula cannot be computed for this class: 0 points, the reason in its
+	explanation, and an open question (the appraisal cannot go on until the rubric is fixed
+	and the period recomputed); the other lines and classes are scored as usual."""
+	message = msg(_("The formula of criterion {0} cannot be used: {1}"), c.code, error.message)
+	return finish_line(c, ZERO, [message], {FORMULA_ERROR: True}, evidence)
 
 
 def finish_line(
@@ -170,7 +181,7 @@ def finish_line(
 		points=final,
 		explanation=explanation,
 		evidence=details,
-		needs_input=c.kind == Kind.MANUAL and manual is None,
+		needs_input=(c.kind == Kind.MANUAL and manual is None) or bool(details.get(FORMULA_ERROR)),
 		adjustment_reason=entered.reason if entered else "",
 	)
 

@@ -32,6 +32,7 @@ def appeal(appraisal, user=TEACHER, code="S6-03"):
 def test_the_teacher_appeals_and_the_office_accepts_and_amends(approved):
 	opened = appeal(approved)
 	assert opened.status == "Open" and opened.lines[0].points == 38
+	frappe.db.after_commit.run()  # as a commit would: notifications go out once the change is committed
 	assert frappe.get_all("Notification Log", filters={"for_user": OFFICE, "document_name": opened.name})
 	with acting_as(OFFICE):
 		amended_name = frappe.get_doc("Appraisal Appeal", opened.name).accept("核实后更正")
@@ -60,6 +61,7 @@ def test_rejecting_needs_a_reason_which_the_teacher_is_told(approved):
 		frappe.get_doc("Appraisal Appeal", opened.name).reject("检查记录无误")
 	assert frappe.db.get_value("Appraisal Appeal", opened.name, "status") == "Rejected"
 	assert frappe.db.get_value("Class Teacher Appraisal", approved.name, "docstatus") == 1
+	frappe.db.after_commit.run()  # as a commit would
 	subjects = frappe.get_all(
 		"Notification Log", filters={"for_user": TEACHER, "document_name": opened.name}, pluck="subject"
 	)

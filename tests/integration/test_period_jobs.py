@@ -12,6 +12,8 @@ import pytest
 from class_teacher_appraisal import appraisals, period_jobs
 from tests.factories import appraisal_of, approve, fill_manual, inspect, lines_of, make_period, make_school
 
+APPRAISAL = "Class Teacher Appraisal"
+
 
 @pytest.fixture
 def term():
@@ -251,3 +253,42 @@ def test_two_recomputes_at_once_leave_every_appraisal_whole(committed_term):
 		assert sorted(lines) == sorted(set(lines)) and len(lines) == criteria
 	ranks = sorted(frappe.get_all("Class Teacher Appraisal", {"appraisal_period": period.name}, pluck="rank"))
 	assert ranks[0] == 1 and len(ranks) == 4
+
+
+def test_points_typed_while_a_recompute_waits_for_its_lock_are_kept(committed_term):
+	"""The job read something before its lock (as a worker does), so its snapshot predates the
+	office's save; the hand inputs must still be read as committed, not from that snapshot."""
+	period, classes = committed_term
+	name = appraisal_of(period.name, classes[0]).name
+	code = next(
+		ln.criterion_code for ln in frappe.get_doc(APPRAISAL, name).lines if ln.rule_kind == "Manual Points"
+	)
+	results, saved, read_before_lock = {}, threading.Event(), threading.Event()
+
+	def office():
+		doc = frappe.get_doc(APPRAISAL, name)
+		row = next(r for r in doc.lines if r.criterion_code == code)
+		row.manual_points, row.manual_entered = 1.5, 1
+		doc.save()  # holds the appraisal's row lock until this thread commits
+		saved.set()
+		read_before_lock.wait(10)
+		time.sleep(0.5)  # the recompute now waits for the row
+		return True
+
+	def job():
+		saved.wait(10)
+		frappe.get_all("Inspection", limit=1)  # the transaction's snapshot starts here
+		read_before_lock.set()
+		return appraisals.recompute(period.name)
+
+	threads = [in_thread(office, results, "office"), in_thread(job, results, "job")]
+	for thread in threads:
+		thread.join(60)
+	assert results["office"] is True and results["job"]["recomputed"] == 4, results
+	frappe.db.rollback()  # see what the threads committed
+	line = frappe.get_all(
+		"Class Teacher Appraisal Line",
+		{"parent": name, "criterion_code": code},
+		["manual_points", "manual_entered", "points"],
+	)[0]
+	assert (line.manual_points, line.manual_entered, line.points) == (1.5, 1, 1.5)

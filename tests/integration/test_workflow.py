@@ -19,6 +19,7 @@ def draft():
 
 
 def notified(user, name):
+	frappe.db.after_commit.run()  # as a commit would: notifications go out once the change is committed
 	return frappe.get_all(
 		"Notification Log", filters={"for_user": user, "document_name": name}, pluck="subject"
 	)
@@ -129,6 +130,7 @@ def test_the_next_approvers_are_emailed_through_the_queue(draft, monkeypatch):
 		"default_outgoing": 1, "enable_outgoing": 1, "smtp_server": "localhost", "awaiting_password": 0,
 		"no_smtp_authentication": 1}).insert(ignore_permissions=True)  # fmt: skip
 	walk(draft, (INSPECTOR, "Submit for Review"))
+	frappe.db.after_commit.run()  # as a commit would
 	queued = frappe.get_all(
 		"Email Queue Recipient", filters={"recipient": OFFICE}, fields=["parent"], order_by="creation desc"
 	)

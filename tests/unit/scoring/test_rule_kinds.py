@@ -89,8 +89,9 @@ def test_formula_using_flags_reproduces_the_s1_normalisation():
 @pytest.mark.parametrize("bad", ["__import__('os').system('true')", "flags ** 100", "open", "x.y"])
 def test_a_formula_outside_the_safe_language_is_refused(bad):
 	f = criterion("F", Kind.FORMULA, 10, formula=bad)
-	with pytest.raises(ScoringError, match="The formula of criterion F cannot be used"):
-		score_period(rubric(f), {}, [ev("A")])
+	(result,) = score_period(rubric(f), {}, [ev("A")])  # the line says so; the period is still scored
+	assert "The formula of criterion F cannot be used" in render_all(line(result, "F").explanation)
+	assert line(result, "F").points == 0 and line(result, "F").needs_input
 
 
 def test_signed_formula_results_stay_on_the_line_but_parts_do_not_go_negative():

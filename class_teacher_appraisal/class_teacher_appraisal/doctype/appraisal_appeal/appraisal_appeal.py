@@ -8,17 +8,29 @@ from frappe.model.workflow import apply_workflow
 from frappe.utils import add_days, get_datetime, now_datetime
 
 from class_teacher_appraisal import notifications
-from class_teacher_appraisal.permissions import OFFICE
+from class_teacher_appraisal.permissions import OFFICE, appraisal_is_about
+from class_teacher_appraisal.validation import require_post
 
 
 class AppraisalAppeal(Document):
+	DECISION_FIELDS = ("status", "decision", "decided_by", "decided_on", "amended_appraisal")
+
 	def validate(self):
 		if self.is_new():
 			self.validate_appraisal()
 			self.validate_window()
 			self.validate_not_open_twice()
-		elif self.get_doc_before_save() and self.get_doc_before_save().status != "Open":
-			frappe.throw(_("This appeal was decided; it cannot be changed."), title=_("Appeal Decided"))
+			self.update({f: None for f in self.DECISION_FIELDS})
+			self.status = "Open"
+		else:
+			before = self.get_doc_before_save()
+			if before.status != "Open":
+				frappe.throw(_("This appeal was decided; it cannot be changed."), title=_("Appeal Decided"))
+			if self.appraisal != before.appraisal:
+				frappe.throw(_("An appeal cannot move to another appraisal."), exc=frappe.PermissionError)
+			# the decision is made by accept/reject only, never written through a save
+			self.update({f: before.get(f) for f in self.DECISION_FIELDS})
+		self.class_teacher = frappe.db.get_value("Class Teacher Appraisal", self.appraisal, "class_teacher")
 		self.validate_lines()
 
 	def after_insert(self):
@@ -84,13 +96,21 @@ class AppraisalAppeal(Document):
 
 	def check_open_for_decision(self):
 		frappe.only_for([OFFICE, "System Manager"])
+		self.reload()  # decide on what is stored, not on the document the request sent
+		if appraisal_is_about(frappe.session.user, self.appraisal):
+			frappe.throw(
+				_("Nobody rules on an appeal about their own class."),
+				title=_("Not Allowed"),
+				exc=frappe.PermissionError,
+			)
 		if self.status != "Open":
 			frappe.throw(_("This appeal was decided; it cannot be changed."), title=_("Appeal Decided"))
 
-	@frappe.whitelist()
+	@frappe.whitelist(methods=["POST"])
 	def accept(self, decision: str = "") -> str:
 		"""Cancels the approved appraisal and opens an amended copy that goes through the workflow again
 		(the old version stays on record)."""
+		require_post()
 		self.check_open_for_decision()
 		old = apply_workflow(self.appraisal_doc(), "Cancel")
 		amended = frappe.copy_doc(old)
@@ -101,8 +121,9 @@ class AppraisalAppeal(Document):
 		self.decide("Accepted", decision or _("Accepted; the appraisal is being revised."), amended.name)
 		return amended.name
 
-	@frappe.whitelist()
+	@frappe.whitelist(methods=["POST"])
 	def reject(self, decision: str) -> None:
+		require_post()
 		self.check_open_for_decision()
 		if not (decision or "").strip():
 			frappe.throw(

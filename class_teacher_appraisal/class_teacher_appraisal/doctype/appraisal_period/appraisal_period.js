@@ -22,9 +22,10 @@ frappe.ui.form.on("Appraisal Period", {
 			if (frm.doctype !== cur_frm?.doctype || frm.docname !== cur_frm?.docname) return;
 			frappe.hide_progress();
 			if (data.failed) {
+				// the error may quote what someone typed (a class, an item …): shown as text
 				frappe.msgprint({
 					title: __("The job failed"),
-					message: data.message,
+					message: frappe.utils.escape_html(data.message || ""),
 					indicator: "red",
 				});
 			} else {
@@ -54,7 +55,9 @@ frappe.ui.form.on("Appraisal Period", {
 		frm.call({ doc: frm.doc, method: "running_jobs" }).then(({ message }) => {
 			if (message && message.length) {
 				frm.dashboard.set_headline(
-					__("Running in the background: {0}", [message.join(", ")])
+					__("Running in the background: {0}", [
+						message.map((title) => frappe.utils.escape_html(title)).join(", "),
+					])
 				);
 			}
 		});

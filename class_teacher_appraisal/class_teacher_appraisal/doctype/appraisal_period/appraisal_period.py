@@ -7,6 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import getdate
 
 from class_teacher_appraisal import period_jobs
+from class_teacher_appraisal.validation import check_numbers, require_post
 
 
 class AppraisalPeriod(Document):
@@ -30,6 +31,7 @@ class AppraisalPeriod(Document):
 
 	# end: auto-generated types
 	def validate(self):
+		check_numbers(self, title=_("Invalid Period"))
 		self.validate_rubric()
 		self.validate_dates()
 
@@ -48,25 +50,28 @@ class AppraisalPeriod(Document):
 				title=_("Invalid Dates"),
 			)
 
-	@frappe.whitelist()
+	@frappe.whitelist(methods=["POST"])
 	def generate_appraisals(self) -> dict:
 		"""One draft appraisal for every active class that has none, all scored (in the background)."""
+		require_post()
 		self.check_permission("write")
 		frappe.has_permission("Class Teacher Appraisal", "create", throw=True)
 		return period_jobs.start(self.name, "generate")
 
-	@frappe.whitelist()
+	@frappe.whitelist(methods=["POST"])
 	def recompute_appraisals(self) -> dict:
 		"""Scores the drafts again from the evidence (in the background); approved ones stay."""
+		require_post()
 		self.check_permission("write")
 		return period_jobs.start(self.name, "recompute")
 
-	@frappe.whitelist()
+	@frappe.whitelist(methods=["POST"])
 	def award_weekly_flags(self) -> dict:
+		require_post()
 		self.check_permission("write")
 		return period_jobs.start(self.name, "award_flags")
 
-	@frappe.whitelist()
+	@frappe.whitelist(methods=["GET", "POST"])
 	def running_jobs(self) -> list[str]:
 		"""The period's actions queued or running now, by title (the form says so)."""
 		return [period_jobs.title(action) for action in period_jobs.running(self.name)]

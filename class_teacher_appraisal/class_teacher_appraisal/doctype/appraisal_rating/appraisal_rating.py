@@ -6,6 +6,10 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import flt
 
+from class_teacher_appraisal import raters
+from class_teacher_appraisal.permissions import is_about
+from class_teacher_appraisal.validation import check_numbers
+
 
 class AppraisalRating(Document):
 	# begin: auto-generated types
@@ -32,8 +36,57 @@ class AppraisalRating(Document):
 
 	# end: auto-generated types
 	def validate(self):
+		check_numbers(self, title=_("Invalid Rating"))  # the scale is checked with the rubric below
+		self.set_rater()
+		self.validate_appraisal()
 		self.validate_scores()
 		self.validate_duplicate()
+
+	def set_rater(self):
+		"""The rater is whoever enters the rating (the administrator may enter one for a rater), and
+		their group follows from who they are, never from what the form says."""
+		user = frappe.session.user
+		if self.is_new() and not (user == "Administrator" or "System Manager" in frappe.get_roles(user)):
+			self.rater = user
+		elif not self.is_new():
+			self.rater = self.get_doc_before_save().rater
+		if not self.rater:
+			frappe.throw(_("A rating needs its rater."), title=_("Invalid Rating"))
+		period = frappe.db.get_value("Class Teacher Appraisal", self.appraisal, "appraisal_period")
+		group = raters.group_of(self.rater, period)
+		if not group:
+			frappe.throw(
+				_(
+					"{0} is not a rater: the office names raters on the period or by role in the settings."
+				).format(frappe.utils.get_fullname(self.rater)),
+				title=_("Not a Rater"),
+				exc=frappe.PermissionError,
+			)
+		self.rater_group = group
+
+	def validate_appraisal(self):
+		"""Only drafts under review are rated, never by anyone about their own class."""
+		row = frappe.db.get_value(
+			"Class Teacher Appraisal",
+			self.appraisal,
+			["docstatus", "class_teacher", "class_record"],
+			as_dict=True,
+		)
+		if not row:
+			frappe.throw(_("Choose the appraisal to rate."), title=_("Invalid Rating"))
+		if self.is_new() and row.docstatus != 0:
+			frappe.throw(
+				_("Appraisal {0} is no longer open for ratings.").format(self.appraisal),
+				title=_("Invalid Rating"),
+			)
+		if not self.is_new() and self.appraisal != self.get_doc_before_save().appraisal:
+			frappe.throw(_("A rating cannot move to another appraisal."), exc=frappe.PermissionError)
+		if is_about(self.rater, row.class_teacher, row.class_record):
+			frappe.throw(
+				_("Nobody rates the appraisal of their own class."),
+				title=_("Not Allowed"),
+				exc=frappe.PermissionError,
+			)
 
 	def validate_scores(self):
 		rubric = frappe.get_cached_doc(
@@ -83,4 +136,9 @@ class AppraisalRating(Document):
 			frappe.throw(
 				_("{0} has already rated this appraisal ({1}).").format(self.rater, other),
 				title=_("Duplicate Rating"),
+				exc=frappe.DuplicateEntryError,
 			)
+		self.rater_key = f"{self.appraisal}|{self.rater}"
+
+	def on_cancel(self):
+		self.db_set("rater_key", None)  # a cancelled rating may be amended

@@ -8,7 +8,8 @@ from frappe.utils import flt
 
 from class_teacher_appraisal.adapters import split_lines, to_rubric
 from class_teacher_appraisal.scoring import FormulaError, Kind
-from class_teacher_appraisal.scoring.formula import parse as parse_formula
+from class_teacher_appraisal.scoring.formula import check as check_formula
+from class_teacher_appraisal.validation import COUNT, MONEY, PERCENT, POINTS, check_numbers
 
 # Kinds that need a maximum of their own, an inspection item, incident types, levels.
 NEEDS_MAX = (Kind.MANUAL, Kind.INSPECTION_SCORE, Kind.FLAG_SHARE, Kind.RATING, Kind.ACHIEVEMENTS)
@@ -68,6 +69,7 @@ class AppraisalRubric(Document):
 
 	# end: auto-generated types
 	def validate(self):
+		self.validate_numbers()
 		self.validate_not_in_use()
 		self.validate_total()
 		self.validate_sections()
@@ -78,6 +80,29 @@ class AppraisalRubric(Document):
 
 	def throw(self, message):
 		frappe.throw(message, title=_("Invalid Rubric"))
+
+	# What each number of a rubric may be (see class_teacher_appraisal.validation).
+	NUMBER_BOUNDS = {
+		"total_points": (0, POINTS),
+		"rating_scale": (0, POINTS),
+		"base_allowance": (0, MONEY),
+		"allowance_per_pupil": (0, MONEY),
+		"sections.max_points": (0, POINTS),
+		"sections.weight_percent": (0, PERCENT),
+		"criteria.max_points": (0, POINTS),
+		"criteria.unit_points": (0, POINTS),
+		"criteria.cap": (0, POINTS),
+		"levels.points": (-POINTS, POINTS),
+		"levels.weight": (0, PERCENT),
+		"rater_weights.weight_percent": (0, PERCENT),
+		"grade_bands.min_score": (0, POINTS),
+		"grade_bands.allowance": (-MONEY, MONEY),
+		"flag_rules.min_count": (1, COUNT),
+	}
+
+	def validate_numbers(self):
+		"""Every number finite and within its bound, before anything reads them."""
+		check_numbers(self, self.NUMBER_BOUNDS, title=_("Invalid Rubric"))
 
 	def validate_not_in_use(self):
 		"""A version that approved appraisals were scored with is frozen: edits go to a new version."""
@@ -165,9 +190,9 @@ class AppraisalRubric(Document):
 			self.throw(_("{0}: choose which shorter periods it rolls up.").format(label))
 		if c.rule_kind == Kind.FORMULA:
 			try:
-				parse_formula(c.formula or "")
+				check_formula(c.formula or "")
 			except FormulaError as e:
-				self.throw(_("{0}: the formula cannot be used: {1}").format(label, str(e)))
+				self.throw(_("{0}: the formula cannot be used: {1}").format(label, e.message.render(_)))
 
 	def validate_levels_and_raters(self):
 		kinds = {c.criterion_code: c.rule_kind for c in self.criteria}
@@ -230,7 +255,7 @@ class AppraisalRubric(Document):
 			self.throw(_("Each veto rule code can be used only once."))
 
 
-@frappe.whitelist()
+@frappe.whitelist(methods=["POST"])
 def make_new_version(rubric: str) -> str:
 	"""Copies a rubric into its next version (the old one stays, inactive, for the appraisals that used it)."""
 	frappe.has_permission("Appraisal Rubric", "create", throw=True)

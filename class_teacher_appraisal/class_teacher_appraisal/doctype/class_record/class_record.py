@@ -5,6 +5,8 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from class_teacher_appraisal.validation import COUNT, check_numbers
+
 
 class ClassRecord(Document):
 	# begin: auto-generated types
@@ -25,6 +27,7 @@ class ClassRecord(Document):
 
 	# end: auto-generated types
 	def validate(self):
+		check_numbers(self, {"pupil_count": (0, COUNT)})
 		self.validate_grade_level()
 		self.validate_teachers()
 

@@ -21,6 +21,26 @@ function explain(line) {
 	return messages.length ? messages.map(render_message).join("; ") : null;
 }
 
+// Frappe writes grid cells and read-only text fields into the page as HTML (only a Data field's
+// own control escapes its value): here what users typed is shown as text.
+function show_as_text(fields) {
+	const as_text = (value, df, options) =>
+		df && df.fieldtype === "Data" && options && options.inline
+			? value // a Data field's control has escaped it already
+			: frappe.utils
+					.escape_html(value == null ? "" : String(value))
+					.replace(/&lt;br&gt;|\n/g, "<br>");
+	for (const [doctype, fieldnames] of Object.entries(fields)) {
+		// the doctype's fields, and the copies already made of them for documents and rows
+		const copies = Object.values(frappe.meta.docfield_copy[doctype] || {});
+		for (const docfields of [frappe.meta.docfield_map[doctype] || {}, ...copies]) {
+			for (const fieldname of fieldnames) {
+				if (docfields[fieldname]) docfields[fieldname].formatter = as_text;
+			}
+		}
+	}
+}
+
 // Which records a line's points come from, as list filters (one click from the form).
 function evidence_route(frm, line) {
 	let evidence = {};
@@ -126,7 +146,24 @@ const preview_scores = frappe.utils.debounce((frm) => {
 	});
 }, 400);
 
+// (a line's code and explanation have formatters of their own, set in refresh)
+const show_typed_text = () =>
+	show_as_text({
+		"Class Teacher Appraisal": [
+			"allowance_note",
+			"veto_reason",
+			"exclusion_reason",
+			"return_reason",
+		],
+		"Class Teacher Appraisal Line": ["criterion_title", "section_code", "adjustment_reason"],
+		"Class Teacher Appraisal Section": ["section_code", "section_title"],
+		"Appraisal Achievement": ["criterion_code", "title", "level"],
+		"Appraisal Veto Case": ["rule_code", "reason"],
+	});
+
 frappe.ui.form.on("Class Teacher Appraisal", {
+	setup: show_typed_text,
+	onload: show_typed_text,
 	refresh(frm) {
 		render_evidence(frm);
 		const grid = frm.fields_dict.lines.grid;

@@ -7,9 +7,10 @@ from frappe.model.document import Document
 from frappe.utils import flt
 
 from class_teacher_appraisal import appraisals, notifications
-from class_teacher_appraisal.permissions import OFFICE
+from class_teacher_appraisal.permissions import OFFICE, PRINCIPAL
 from class_teacher_appraisal.scoring import Kind
 from class_teacher_appraisal.setup.workflow import APPROVED, DRAFT, OFFICE_REVIEW, PRINCIPAL_APPROVAL
+from class_teacher_appraisal.validation import check_appraisal_numbers
 
 
 class ClassTeacherAppraisal(Document):
@@ -63,14 +64,101 @@ class ClassTeacherAppraisal(Document):
 
 	# end: auto-generated types
 	def validate(self):
+		check_appraisal_numbers(self)  # before anything reads a number the request sent
 		self.validate_unique()
+		if self.is_new():
+			self.take_server_values()
+		else:
+			self.keep_stored_values()
+			self.validate_editor()
+			self.validate_changed_inputs()
 		self.set_title()
 		self.validate_inputs()
-		if not self.flags.skip_rescore and self.lines:
+		if not self.flags.skip_rescore and not self.is_new():
 			appraisals.rescore(self)
 		self.set_pending_questions()
-		self.validate_editor()
 		self.validate_transition()
+
+	def after_insert(self):
+		"""A new appraisal (made in the Desk, amended, or an appeal's revision) is scored from the
+		evidence like the period's others; generation scores its batch itself."""
+		if not self.flags.skip_rescore:
+			appraisals.recompute(self.appraisal_period)
+			self.reload()
+			self.flags.skip_rescore = True  # on_update below must not rescore the reloaded values
+
+	# -------------------------------------------------- what the server decides, not the client
+
+	def take_server_values(self):
+		"""On insert: the teacher comes from the class and the rubric from the period, as stored;
+		everything scoring decides starts empty (after_insert scores it), and the office's hand
+		inputs are kept by criterion."""
+		self.class_teacher = frappe.db.get_value("Class Record", self.class_record, "class_teacher")
+		self.rubric = frappe.db.get_value("Appraisal Period", self.appraisal_period, "rubric")
+		for field in appraisals.COMPUTED_FIELDS:
+			self.set(field, None)
+		self.set("sections", [])
+		for row in self.lines:
+			for field in appraisals.LINE_COMPUTED_FIELDS:
+				row.set(field, None)
+		self.set("veto_cases", [row for row in self.veto_cases if not row.automatic])
+
+	def keep_stored_values(self):
+		"""On save: what identifies the appraisal cannot change, and what scoring computed is taken
+		from the database (then rescored), never from the request."""
+		before = self.get_doc_before_save()
+		for field in ("appraisal_period", "class_record", "class_teacher", "rubric", "amended_from"):
+			if (self.get(field) or None) != (before.get(field) or None):
+				frappe.throw(
+					_("The {0} of an appraisal cannot be changed.").format(_(self.meta.get_label(field))),
+					title=_("Not Allowed"),
+					exc=frappe.PermissionError,
+				)
+		for field in appraisals.COMPUTED_FIELDS + appraisals.FETCHED_FIELDS:
+			self.set(field, before.get(field))
+		stored_lines = {row.criterion_code: row for row in before.lines}
+		if sorted(row.criterion_code or "" for row in self.lines) != sorted(stored_lines):
+			frappe.throw(
+				_("The lines of an appraisal come from its rubric; they cannot be added or removed."),
+				title=_("Not Allowed"),
+				exc=frappe.PermissionError,
+			)
+		for row in self.lines:
+			stored_row = stored_lines[row.criterion_code]
+			for field in appraisals.LINE_COMPUTED_FIELDS + appraisals.LINE_RUBRIC_FIELDS:
+				row.set(field, stored_row.get(field))
+		self.set("sections", [row.as_dict() for row in before.sections])
+		# vetoes found in the incidents stay as found; the office only confirms them
+		found = {(row.rule_code, row.reason) for row in before.veto_cases if row.automatic}
+		kept = {(row.rule_code, row.reason) for row in self.veto_cases if row.automatic}
+		if kept != found:
+			frappe.throw(
+				_("Vetoes found in the incidents cannot be changed or removed; confirm them instead."),
+				title=_("Not Allowed"),
+				exc=frappe.PermissionError,
+			)
+
+	def validate_changed_inputs(self):
+		"""Hand-scored points, adjustments, achievements and veto cases are the office's to enter;
+		a return reason is the office's or the principal's (who return the appraisal)."""
+		before = self.get_doc_before_save()
+		roles = set(frappe.get_roles())
+		office = frappe.session.user == "Administrator" or bool({OFFICE, "System Manager"} & roles)
+		changed = appraisals.changed_inputs(before, self)
+		if changed - {"return_reason"} and not office:
+			frappe.throw(
+				_(
+					"Only the Academic Office enters hand-scored points, adjustments, achievements and vetoes."
+				),
+				title=_("Not Allowed"),
+				exc=frappe.PermissionError,
+			)
+		if "return_reason" in changed and not (office or PRINCIPAL in roles):
+			frappe.throw(
+				_("Only the Academic Office or the Principal returns an appraisal."),
+				title=_("Not Allowed"),
+				exc=frappe.PermissionError,
+			)
 
 	def on_update(self):
 		if not self.flags.skip_rescore:
@@ -78,11 +166,18 @@ class ClassTeacherAppraisal(Document):
 			self.db_set({"rank": self.rank, "rank_out_of": self.rank_out_of}, update_modified=False)
 		self.notify_state_change()  # Frappe runs on_update on submit too
 
-	@frappe.whitelist()
+	# Read-only (nothing is saved, whatever the request): GET stays allowed; the Desk posts it,
+	# as the unsaved form travels in the request's body.
+	@frappe.whitelist(methods=["GET", "POST"])
 	def preview_scores(self) -> dict:
 		"""Scores the form's unsaved input so that the Desk shows live subtotals and the total
 		while the office types; nothing is saved (the framework checked read permission).
 		Out-of-range input is kept within its line here and refused with a message on save."""
+		if self.is_new() or not frappe.db.exists(self.doctype, self.name):
+			frappe.throw(_("Save the appraisal first; it is scored from the evidence."))
+		check_appraisal_numbers(self)
+		self._doc_before_save = frappe.get_doc(self.doctype, self.name)
+		self.keep_stored_values()
 		appraisals.rescore(self)
 		self.set_pending_questions()
 		return {
@@ -196,7 +291,9 @@ class ClassTeacherAppraisal(Document):
 			self.rubric = frappe.db.get_value("Appraisal Period", self.appraisal_period, "rubric")
 
 	def validate_inputs(self):
-		"""Hand-entered points stay within the line; every adjustment says why."""
+		"""Every number is finite and within a sane bound; hand-entered points stay within the line;
+		every adjustment says why."""
+		check_appraisal_numbers(self)
 		rubric = frappe.get_cached_doc("Appraisal Rubric", self.rubric)
 		criteria = {c.criterion_code: c for c in rubric.criteria}
 		for row in self.lines:

@@ -3,6 +3,9 @@
 
 from frappe.model.document import Document
 
+from class_teacher_appraisal.validation import check_numbers
+
 
 class ClassTeacherAppraisalSettings(Document):
-	pass
+	def validate(self):
+		check_numbers(self, {"appeal_days": (0, 365)})

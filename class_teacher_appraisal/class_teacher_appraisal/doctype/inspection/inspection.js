@@ -1,8 +1,45 @@
 // Copyright (c) 2026, class_teacher_appraisal maintainers
 // For license information, please see license.txt
 
+// Frappe writes grid cells and read-only text fields into the page as HTML (only a Data field's
+// own control escapes its value): here what users typed is shown as text.
+function show_as_text(fields) {
+	const as_text = (value, df, options) =>
+		df && df.fieldtype === "Data" && options && options.inline
+			? value // a Data field's control has escaped it already
+			: frappe.utils
+					.escape_html(value == null ? "" : String(value))
+					.replace(/&lt;br&gt;|\n/g, "<br>");
+	for (const [doctype, fieldnames] of Object.entries(fields)) {
+		// the doctype's fields, and the copies already made of them for documents and rows
+		const copies = Object.values(frappe.meta.docfield_copy[doctype] || {});
+		for (const docfields of [frappe.meta.docfield_map[doctype] || {}, ...copies]) {
+			for (const fieldname of fieldnames) {
+				if (docfields[fieldname]) docfields[fieldname].formatter = as_text;
+			}
+		}
+	}
+}
+
+// An item's levels and incident types as choices: the list shows labels as HTML.
+function choices(names) {
+	return names.map((name) => ({
+		value: name,
+		label: /[<>]/.test(name) ? frappe.utils.escape_html(name) : name,
+	}));
+}
+
+const show_typed_text = () =>
+	show_as_text({
+		Inspection: ["level", "remarks"],
+		"Inspection Incident": ["incident_type", "reason"],
+		"Inspection Photo": ["caption"],
+	});
+
 frappe.ui.form.on("Inspection", {
+	onload: show_typed_text,
 	setup(frm) {
+		show_typed_text();
 		frm.set_query("class_record", () => ({ filters: { is_active: 1 } }));
 		frm.set_query("inspection_item", () => ({ filters: { is_active: 1 } }));
 	},
@@ -15,7 +52,7 @@ frappe.ui.form.on("Inspection", {
 			frm.set_df_property(
 				"level",
 				"options",
-				(item.levels || []).map((row) => row.level)
+				choices((item.levels || []).map((row) => row.level))
 			);
 			frm.set_df_property(
 				"score",
@@ -25,7 +62,7 @@ frappe.ui.form.on("Inspection", {
 			frm.fields_dict.incidents.grid.update_docfield_property(
 				"incident_type",
 				"options",
-				(item.incident_types || []).map((row) => row.incident_type).join("\n")
+				choices((item.incident_types || []).map((row) => row.incident_type))
 			);
 		});
 	},

@@ -8,6 +8,8 @@ from frappe.utils import flt, getdate
 
 from class_teacher_appraisal import inspection_rules as rules
 from class_teacher_appraisal.appraisals import week_start
+from class_teacher_appraisal.permissions import set_inspector
+from class_teacher_appraisal.validation import COUNT, POINTS, check_numbers
 
 
 class Inspection(Document):
@@ -49,6 +51,12 @@ class Inspection(Document):
 
 	# end: auto-generated types
 	def validate(self):
+		set_inspector(self)
+		check_numbers(
+			self,
+			{"incidents.count": (0, COUNT), "incidents.deduction": (0, POINTS)},
+			title=_("Invalid Inspection"),
+		)
 		self.validate_class()
 		self.validate_period()
 		self.validate_item_and_result()

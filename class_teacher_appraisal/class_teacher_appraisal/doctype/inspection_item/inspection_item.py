@@ -5,6 +5,8 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from class_teacher_appraisal.validation import COUNT, POINTS, check_numbers
+
 
 class InspectionItem(Document):
 	# begin: auto-generated types
@@ -33,6 +35,16 @@ class InspectionItem(Document):
 
 	# end: auto-generated types
 	def validate(self):
+		check_numbers(
+			self,
+			{
+				"max_score": (0, POINTS),
+				"weekly_flag_winners": (0, COUNT),
+				"levels.red_flags": (0, COUNT),
+				"incident_types.default_deduction": (0, POINTS),
+			},
+			title=_("Invalid Inspection Item"),
+		)
 		self.validate_scoring()
 		self.validate_levels()
 		self.validate_incident_types()

@@ -12,6 +12,34 @@ frappe.dom.set_style(`@media (max-width: 767px) {
 	}
 }`);
 
+// Frappe writes grid cells and read-only text fields into the page as HTML (only a Data field's
+// own control escapes its value): here what users typed is shown as text.
+function show_as_text(fields) {
+	const as_text = (value, df, options) =>
+		df && df.fieldtype === "Data" && options && options.inline
+			? value // a Data field's control has escaped it already
+			: frappe.utils
+					.escape_html(value == null ? "" : String(value))
+					.replace(/&lt;br&gt;|\n/g, "<br>");
+	for (const [doctype, fieldnames] of Object.entries(fields)) {
+		// the doctype's fields, and the copies already made of them for documents and rows
+		const copies = Object.values(frappe.meta.docfield_copy[doctype] || {});
+		for (const docfields of [frappe.meta.docfield_map[doctype] || {}, ...copies]) {
+			for (const fieldname of fieldnames) {
+				if (docfields[fieldname]) docfields[fieldname].formatter = as_text;
+			}
+		}
+	}
+}
+
+// An item's levels and incident types as choices: the list shows labels as HTML.
+function choices(names) {
+	return names.map((name) => ({
+		value: name,
+		label: /[<>]/.test(name) ? frappe.utils.escape_html(name) : name,
+	}));
+}
+
 function fit_phone(grid, method) {
 	const value = { Score: "score", Level: "level" }[method] || "incident_count";
 	for (const fieldname of ["score", "level", "incident_type", "incident_count"]) {
@@ -19,8 +47,16 @@ function fit_phone(grid, method) {
 	}
 }
 
+const show_typed_text = () =>
+	show_as_text({
+		"Inspection Round": ["remarks"],
+		"Inspection Round Entry": ["level", "incident_type", "remarks", "class_name"],
+	});
+
 frappe.ui.form.on("Inspection Round", {
+	onload: show_typed_text,
 	setup(frm) {
+		show_typed_text();
 		// The round cancels its own inspections in one update (on_cancel), not one by one.
 		frm.ignore_doctypes_on_cancel_all = ["Inspection"];
 		frm.set_query("inspection_item", () => ({ filters: { is_active: 1 } }));
@@ -59,12 +95,12 @@ frappe.ui.form.on("Inspection Round", {
 			grid.update_docfield_property(
 				"level",
 				"options",
-				(item.levels || []).map((row) => row.level)
+				choices((item.levels || []).map((row) => row.level))
 			);
 			grid.update_docfield_property(
 				"incident_type",
 				"options",
-				(item.incident_types || []).map((row) => row.incident_type)
+				choices((item.incident_types || []).map((row) => row.incident_type))
 			);
 			if (frappe.utils.is_xs()) fit_phone(grid, method);
 			grid.reset_grid();
@@ -107,7 +143,9 @@ frappe.ui.form.on("Inspection Round", {
 				if (message.already_inspected.length) {
 					frappe.show_alert({
 						message: __("Already inspected, not listed: {0}", [
-							message.already_inspected.join(", "),
+							message.already_inspected
+								.map((name) => frappe.utils.escape_html(name))
+								.join(", "),
 						]),
 						indicator: "orange",
 					});

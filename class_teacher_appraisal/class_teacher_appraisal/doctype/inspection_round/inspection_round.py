@@ -4,6 +4,7 @@
 from frappe.model.document import Document
 
 from class_teacher_appraisal import rounds
+from class_teacher_appraisal.permissions import set_inspector
 
 
 class InspectionRound(Document):
@@ -31,6 +32,7 @@ class InspectionRound(Document):
 
 	# end: auto-generated types
 	def validate(self):
+		set_inspector(self)
 		rounds.check(self)
 
 	def on_submit(self):

@@ -9,6 +9,7 @@ from frappe import _
 from frappe.query_builder import DocType
 from frappe.utils import cint
 
+from class_teacher_appraisal import html_text
 from class_teacher_appraisal.reports import column, number, require_period
 from class_teacher_appraisal.scoring.engine import competition_ranks
 
@@ -24,7 +25,7 @@ def execute(filters=None):
 	parts = part_columns(period.rubric, sections)
 	honours = cint(filters.get("honours_count") or DEFAULT_HONOURS)
 	rows = build_rows(appraisals, sections, honours)
-	return columns(parts), rows, None, chart(rows), summary(rows, honours)
+	return html_text.report(columns(parts), rows, None, chart(rows), summary(rows, honours))
 
 
 def fetch_appraisals(period: str, grade_level=None) -> list[frappe._dict]:

@@ -14,6 +14,7 @@ from frappe.query_builder import DocType
 from frappe.query_builder.functions import Sum
 from frappe.utils import cint
 
+from class_teacher_appraisal import html_text
 from class_teacher_appraisal.reports import column, number, require_period
 from class_teacher_appraisal.scoring import Kind
 from class_teacher_appraisal.scoring.amounts import ZERO, D, points
@@ -35,7 +36,7 @@ def execute(filters=None):
 		if not grade_level or c.grade_level == grade_level
 	]
 	rows.sort(key=lambda r: (-r["total_flags"], r["class_name"]))
-	return columns(items, criteria), rows, None, chart(rows, items), summary(rows)
+	return html_text.report(columns(items, criteria), rows, None, chart(rows, items), summary(rows))
 
 
 def fetch_classes(period: str) -> list[frappe._dict]:

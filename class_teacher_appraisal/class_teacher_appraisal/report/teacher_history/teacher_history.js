@@ -23,4 +23,13 @@ frappe.query_reports["Teacher History"] = {
 		{ fieldname: "from_date", label: __("From Date"), fieldtype: "Date" },
 		{ fieldname: "to_date", label: __("To Date"), fieldtype: "Date" },
 	],
+	formatter(value, row, column, data, default_formatter) {
+		// Text cells come escaped from the server. A link the user may not open is written as
+		// its title (e.g. a class's name), which Frappe leaves unescaped.
+		if (column.fieldtype === "Link" && value && !frappe.model.can_read(column.options)) {
+			const title = frappe.utils.get_link_title(column.options, value);
+			return frappe.utils.escape_html(title || value);
+		}
+		return default_formatter(value, row, column, data);
+	},
 };

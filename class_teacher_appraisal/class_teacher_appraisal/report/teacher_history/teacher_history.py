@@ -8,6 +8,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
+from class_teacher_appraisal import html_text
 from class_teacher_appraisal.permissions import sees_all
 from class_teacher_appraisal.reports import column, number
 
@@ -24,7 +25,7 @@ def execute(filters=None):
 			exc=frappe.PermissionError,
 		)
 	rows = build_rows(fetch(teacher, filters))
-	return columns(), rows, None, chart(rows), summary(rows)
+	return html_text.report(columns(), rows, None, chart(rows), summary(rows))
 
 
 def fetch(teacher: str, filters) -> list[frappe._dict]:

@@ -19,6 +19,12 @@ frappe.query_reports["Weekly Inspection Bulletin"] = {
 		},
 	],
 	formatter(value, row, column, data, default_formatter) {
+		// Text cells come escaped from the server. A link the user may not open is written as
+		// its title (e.g. a class's name), which Frappe leaves unescaped.
+		if (column.fieldtype === "Link" && value && !frappe.model.can_read(column.options)) {
+			const title = frappe.utils.get_link_title(column.options, value);
+			return frappe.utils.escape_html(title || value);
+		}
 		value = default_formatter(value, row, column, data);
 		if (column.fieldname === "change" && data && data.change) {
 			return `<span class="${

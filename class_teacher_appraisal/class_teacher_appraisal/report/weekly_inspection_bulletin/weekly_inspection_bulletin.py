@@ -13,6 +13,7 @@ from frappe.query_builder import DocType
 from frappe.query_builder.functions import Count, GroupConcat, Sum
 from frappe.utils import add_days, cint, getdate
 
+from class_teacher_appraisal import html_text
 from class_teacher_appraisal.appraisals import week_start
 from class_teacher_appraisal.permissions import visible_classes
 from class_teacher_appraisal.reports import column, number, restrict_to_visible
@@ -30,7 +31,7 @@ def execute(filters=None):
 	incidents = fetch_incidents(this_week, items)
 	flags = fetch_flags(this_week, items)
 	rows = build_rows(classes, items, checks, incidents, flags, this_week, last_week)
-	return columns(), rows, None, chart(rows), summary(rows)
+	return html_text.report(columns(), rows, None, chart(rows), summary(rows))
 
 
 def fetch_classes(grade_level=None) -> list[frappe._dict]:

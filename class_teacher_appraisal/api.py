@@ -1,0 +1,27 @@
+"""Frappe endpoints the app wraps so that they respect row-level permissions.
+
+`frappe.client.get_count` in Frappe 15.44 counts the rows of any doctype with `frappe.db.count`,
+without a permission check: a class teacher could count another teacher's incidents or ratings.
+It is overridden (hooks: override_whitelisted_methods) to count what `frappe.get_list` would list
+to the same user, so the count never says more than the list."""
+
+import frappe
+from frappe.model.db_query import check_parent_permission
+from frappe.utils.data import cint
+
+
+@frappe.whitelist()
+def get_count(doctype: str, filters=None, debug=False, cache=False, parent: str | None = None) -> int:
+	if frappe.is_table(doctype):
+		check_parent_permission(parent, doctype)
+	from frappe.client import get_safe_filters
+
+	rows = frappe.get_list(
+		doctype,
+		filters=get_safe_filters(filters),
+		fields=[f"count(distinct `tab{doctype}`.`name`) as total"],
+		parent_doctype=parent,
+		order_by=None,
+		limit_page_length=0,
+	)
+	return cint(rows[0].total) if rows else 0
