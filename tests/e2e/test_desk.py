@@ -109,7 +109,9 @@ def test_the_evidence_of_a_line_is_one_click_away(login):
 	name, line = frappe.db.sql(
 		"""select a.name, l.name from `tabClass Teacher Appraisal` a
 		join `tabClass Teacher Appraisal Line` l on l.parent = a.name
-		where a.appraisal_period = '2025-2026学年第一学期' and a.class_teacher = %s and l.evidence like '%%"item"%%'
+		where a.appraisal_period = '2025-2026学年第一学期' and a.class_teacher = %s
+		and exists (select 1 from `tabInspection` i where i.class_record = a.class_record and i.docstatus = 1
+			and i.inspection_item = json_value(l.evidence, '$.item'))
 		order by l.idx limit 1""",
 		TEACHER,
 	)[0]
