@@ -332,6 +332,53 @@ def set_inspector(doc):
 		doc.inspector = user
 
 
+ATTACH_TYPES = ("Attach", "Attach Image")
+
+
+def attached_urls(doc) -> set[str]:
+	"""The file URLs in a document's attach fields and its rows'."""
+	urls = {doc.get(df.fieldname) for df in doc.meta.get("fields", {"fieldtype": ["in", ATTACH_TYPES]})}
+	for table in doc.meta.get_table_fields():
+		fields = [
+			df.fieldname
+			for df in frappe.get_meta(table.options).get("fields", {"fieldtype": ["in", ATTACH_TYPES]})
+		]
+		for row in doc.get(table.fieldname) or []:
+			urls.update(row.get(f) for f in fields)
+	return {u for u in urls if u}
+
+
+def check_attachments(doc):
+	"""A private file can be named in a record only by someone who may read it: Frappe attaches the
+	file of any URL put in an attach field to the record on save (attach_files_to_document), which
+	would hand a colleague's private file (a pupil's photo, appeal evidence) to whoever names it."""
+	user = frappe.session.user
+	if user == "Administrator":
+		return
+	before = doc.get_doc_before_save() if not doc.is_new() else None
+	known = attached_urls(before) if before else set()
+	for url in attached_urls(doc) - known:
+		if not url.startswith("/private/files/"):
+			continue
+		files = frappe.get_all(
+			"File",
+			filters={"file_url": url},
+			fields=["name", "owner", "attached_to_doctype", "attached_to_name"],
+		)
+		readable = any(
+			f.owner == user
+			or (f.attached_to_doctype == doc.doctype and f.attached_to_name == doc.name)
+			or frappe.has_permission("File", "read", frappe.get_doc("File", f.name), user=user)
+			for f in files
+		)
+		if not readable:
+			frappe.throw(
+				frappe._("{0} is not a file you uploaded or may read.").format(frappe.utils.escape_html(url)),
+				title=frappe._("Not Allowed"),
+				exc=frappe.PermissionError,
+			)
+
+
 def visible_classes(user=None) -> list[str] | None:
 	"""The classes whose inspections a user may read: None means every class (used by reports
 	whose grouped queries cannot go through frappe.get_list)."""

@@ -317,3 +317,39 @@ def test_private_files_of_an_appraisal_are_listed_only_to_its_readers(school, as
 		assert not frappe.has_permission("File", "read", frappe.get_doc("File", file.name))
 	with as_user(users["teacher_b"]):
 		assert file.name in frappe.get_list("File", pluck="name", limit_page_length=0)
+
+
+def test_nobody_gets_a_colleagues_private_file_by_naming_it_in_their_own_record(school, as_user):
+	users, classes, period = school
+	theirs = appraisal_of(period.name, classes["b"])
+	file = frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_name": "their-evidence.txt",
+			"content": b"a colleague's evidence",
+			"is_private": 1,
+			"attached_to_doctype": APPRAISAL,
+			"attached_to_name": theirs.name,
+		}
+	).insert(ignore_permissions=True)
+	mine = approve(fill_manual(appraisal_of(period.name, classes["a"])))
+	with as_user(users["teacher_a"]):
+		appeal = frappe.get_doc(
+			{
+				"doctype": "Appraisal Appeal",
+				"appraisal": mine.name,
+				"reason": "不服",
+				"evidence": file.file_url,
+				"lines": [{"criterion_code": mine.lines[0].criterion_code, "reason": "x"}],
+			}
+		)
+		with pytest.raises(frappe.PermissionError):
+			appeal.insert()
+		own = frappe.get_doc(
+			{"doctype": "File", "file_name": "mine.txt", "content": b"my evidence", "is_private": 1}
+		).insert()
+		appeal.evidence = own.file_url
+		appeal.insert()  # a file the teacher uploaded is fine
+	assert not frappe.db.exists(
+		"File", {"file_url": file.file_url, "attached_to_doctype": "Appraisal Appeal"}
+	)

@@ -5,10 +5,10 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 from frappe.model.workflow import apply_workflow
-from frappe.utils import add_days, get_datetime, now_datetime
+from frappe.utils import add_days, escape_html, get_datetime, now_datetime
 
 from class_teacher_appraisal import notifications
-from class_teacher_appraisal.permissions import OFFICE, appraisal_is_about
+from class_teacher_appraisal.permissions import OFFICE, appraisal_is_about, check_attachments
 from class_teacher_appraisal.validation import require_post
 
 
@@ -16,6 +16,7 @@ class AppraisalAppeal(Document):
 	DECISION_FIELDS = ("status", "decision", "decided_by", "decided_on", "amended_appraisal")
 
 	def validate(self):
+		check_attachments(self)
 		if self.is_new():
 			self.validate_appraisal()
 			self.validate_window()
@@ -91,7 +92,8 @@ class AppraisalAppeal(Document):
 		)
 		self.flags.deciding = True
 		self.db_update()
-		self.add_comment("Info", _("Appeal {0}: {1}").format(_(status), decision))
+		# the timeline shows a comment as HTML: the typed decision goes in as text
+		self.add_comment("Info", _("Appeal {0}: {1}").format(_(status), escape_html(decision)))
 		notifications.appeal_decided(self)
 
 	def check_open_for_decision(self):

@@ -4,10 +4,10 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import flt
+from frappe.utils import escape_html, flt
 
 from class_teacher_appraisal import appraisals, notifications
-from class_teacher_appraisal.permissions import OFFICE, PRINCIPAL
+from class_teacher_appraisal.permissions import OFFICE, PRINCIPAL, check_attachments
 from class_teacher_appraisal.scoring import Kind
 from class_teacher_appraisal.setup.workflow import APPROVED, DRAFT, OFFICE_REVIEW, PRINCIPAL_APPROVAL
 from class_teacher_appraisal.validation import check_appraisal_numbers
@@ -66,6 +66,7 @@ class ClassTeacherAppraisal(Document):
 	def validate(self):
 		check_appraisal_numbers(self)  # before anything reads a number the request sent
 		self.validate_unique()
+		check_attachments(self)
 		if self.is_new():
 			self.take_server_values()
 		else:
@@ -246,7 +247,8 @@ class ClassTeacherAppraisal(Document):
 					title=_("Reason Required"),
 					exc=frappe.MandatoryError,
 				)
-			self.add_comment("Workflow", _("Returned: {0}").format(self.return_reason))
+			# the timeline shows a comment as HTML: the typed reason goes in as text
+			self.add_comment("Workflow", _("Returned: {0}").format(escape_html(self.return_reason)))
 		elif state == OFFICE_REVIEW:
 			self.return_reason = None
 		if state == APPROVED and frappe.session.user == self.class_teacher:

@@ -8,7 +8,7 @@ from frappe.utils import flt, getdate
 
 from class_teacher_appraisal import inspection_rules as rules
 from class_teacher_appraisal.appraisals import week_start
-from class_teacher_appraisal.permissions import set_inspector
+from class_teacher_appraisal.permissions import check_attachments, set_inspector
 from class_teacher_appraisal.validation import COUNT, POINTS, check_numbers
 
 
@@ -52,6 +52,7 @@ class Inspection(Document):
 	# end: auto-generated types
 	def validate(self):
 		set_inspector(self)
+		check_attachments(self)
 		check_numbers(
 			self,
 			{"incidents.count": (0, COUNT), "incidents.deduction": (0, POINTS)},
