@@ -22,6 +22,7 @@ TEACHERS = ["王丽", "李娜", "张伟", "刘洋", "陈静", "杨帆", "赵敏"
 PINYIN = ["wangli", "lina", "zhangwei", "liuyang", "chenjing", "yangfan", "zhaomin", "huanglei", "zhouting", "wuqiang", "xufang", "sunjie"]  # fmt: skip
 LEADERS = [("zhang.principal", "张校长"), ("li.office", "李主任"), ("chen.office", "陈主任")]
 INSPECTOR = ("zhao.duty", "赵老师")
+ADMIN = ("it.admin", "信息中心管理员")
 DOMAIN = "demo-school.cn"
 S1 = "班主任岗位职责及考核办法（流动红旗） v1"
 S6 = "班主任月度考核（百分制） v1"
@@ -41,10 +42,10 @@ HABITS = [0.95, 0.55, 0.8, 0.35, 0.7, 0.9, 0.45, 0.85, 0.6, 0.3, 0.75, 0.65]
 
 
 def load() -> dict:
+	users = _users()  # also on a loaded site: each demo user has exactly their roles
 	if frappe.db.exists("Appraisal Period", TERM):
 		return {"loaded": False, "reason": "the demo school is already there"}
 	rng = random.Random(2025)
-	users = _users()
 	classes = _classes(users, rng)
 	_periods()
 	count = _inspections(classes, users, rng)
@@ -69,6 +70,11 @@ def _user(login: str, name: str) -> str:
 
 
 def _users() -> dict:
+	"""The school's people, each with exactly their role. The site's IT administrator comes first:
+	Frappe makes the first system user it sees a System Manager when nobody else is one, which
+	would give a class teacher every record of the school."""
+	admin = _user(*ADMIN)
+	frappe.get_doc("User", admin).add_roles("System Manager")
 	users = {
 		"teachers": [_user(p, n) for p, n in zip(PINYIN, TEACHERS, strict=True)],
 		"leaders": [_user(p, n) for p, n in LEADERS],
@@ -78,7 +84,11 @@ def _users() -> dict:
 	roles |= {u: ["Academic Office"] for u in users["leaders"][1:]}
 	roles |= {u: ["Class Teacher"] for u in users["teachers"]}
 	for user, role in roles.items():
-		frappe.get_doc("User", user).add_roles(*role)
+		doc = frappe.get_doc("User", user)
+		extra = {r.role for r in doc.roles} - set(role)
+		if extra:
+			doc.remove_roles(*extra)
+		doc.add_roles(*role)
 	return users
 
 

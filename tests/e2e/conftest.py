@@ -37,6 +37,10 @@ def e2e_site():
 	frappe.init(site=SITE, sites_path=os.environ.get("CTA_SITES_PATH") or os.getcwd())
 	frappe.connect()
 	frappe.set_user("Administrator")
+	from class_teacher_appraisal import demo
+
+	demo.load()  # a no-op on a loaded site, except that each demo user has exactly their roles
+	frappe.db.commit()
 	frappe.clear_cache()  # the Desk gets this checkout's form scripts, not cached ones
 	yield SITE
 	frappe.destroy()
@@ -175,3 +179,20 @@ def delete_period(period: str):
 	frappe.db.delete("Class Teacher Appraisal", {"appraisal_period": period})
 	frappe.db.delete("Red Flag Award", {"appraisal_period": period})
 	frappe.db.delete("Appraisal Period", {"name": period})
+
+
+def pytest_terminal_summary(terminalreporter):
+	"""Says how many cells of the README's access table the matrix tried over HTTP."""
+	cells = {
+		outcome: [
+			r
+			for r in terminalreporter.stats.get(outcome, [])
+			if "test_access_matrix.py::test_cell" in r.nodeid
+		]
+		for outcome in ("passed", "failed")
+	}
+	tried = len(cells["passed"]) + len(cells["failed"])
+	if tried:
+		terminalreporter.write_line(
+			f"access matrix: {tried} role x action cells tried over HTTP, {len(cells['failed'])} wrong"
+		)

@@ -1,0 +1,762 @@
+"""The access model of the README ("Who may do what"), tried over HTTP against the served demo
+school, logged in as each role: every cell is one request (or a few) through the paths a user who
+knows the REST API would take, and a refused change must leave the database as it was.
+
+Roles: CT (王丽, class teacher of 一年级(1)班), CT2 (李娜, 一年级(2)班), DI (the duty inspector, made
+deputy of 一年级(2)班 for these tests, as a teacher on rotation is), AO (the office), PR (the principal),
+NR (a user with none of the app's roles), Guest."""
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import frappe
+import pytest
+import requests
+
+from tests.e2e.conftest import PASSWORD
+
+APPRAISAL, RATING, APPEAL, INSPECTION = (
+	"Class Teacher Appraisal",
+	"Appraisal Rating",
+	"Appraisal Appeal",
+	"Inspection",
+)
+USERS = {
+	"CT": "wangli@demo-school.cn",
+	"CT2": "lina@demo-school.cn",
+	"DI": "zhao.duty@demo-school.cn",
+	"AO": "li.office@demo-school.cn",
+	"PR": "zhang.principal@demo-school.cn",
+	"NR": "matrix.nobody@demo-school.cn",
+	"Guest": None,
+}
+OWN_CLASS, OTHER_CLASS = "一年级(1)班", "一年级(2)班"
+MONTH, TERM, OVERALL = "2025年10月", "2025-2026学年第一学期", "2025-2026学年第一学期（综合）"
+MARK = "access-matrix"
+
+
+# ------------------------------------------------------------------ the world the cells act on
+
+
+def class_of(class_name):
+	return frappe.db.get_value("Class Record", {"class_name": class_name, "academic_year": "2025-2026"})
+
+
+def appraisal(period, class_name):
+	return frappe.db.get_value(APPRAISAL, {"appraisal_period": period, "class_name": class_name})
+
+
+def nobody():
+	if not frappe.db.exists("User", USERS["NR"]):
+		frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": USERS["NR"],
+				"first_name": "无角色",
+				"user_type": "Website User",
+				"send_welcome_email": 0,
+				"new_password": PASSWORD,
+			}
+		).insert(ignore_permissions=True)
+
+
+@pytest.fixture(scope="module")
+def world(e2e_site):
+	"""Names of the demo's records each cell reads or tries to change, plus an appeal, a private
+	file and a deputy made for these tests and removed afterwards."""
+	nobody()
+	own, other = class_of(OWN_CLASS), class_of(OTHER_CLASS)
+	w = frappe._dict(
+		own_class=own,
+		other_class=other,
+		own=appraisal(MONTH, OWN_CLASS),
+		other=appraisal(MONTH, OTHER_CLASS),
+		own_draft=appraisal(TERM, OWN_CLASS),
+		other_draft=appraisal(TERM, OTHER_CLASS),
+		third_draft=appraisal(TERM, "二年级(1)班"),
+		own_inspection=frappe.db.get_value(INSPECTION, {"class_record": own, "docstatus": 1}),
+		other_inspection=frappe.db.sql(
+			"""select i.name from `tabInspection` i join `tabInspection Incident` n on n.parent = i.name
+			where i.class_record = %s and i.docstatus = 1 limit 1""",
+			other,
+		)[0][0],
+		vetoed=frappe.db.get_value(APPRAISAL, {"appraisal_period": MONTH, "vetoed": 1}),
+		rating_of_own=frappe.db.get_value(
+			RATING, {"class_record": own, "rater": USERS["PR"], "docstatus": ["<", 2]}
+		),
+	)
+	# the duty inspector is deputy of the other class (an ordinary teacher on rotation)
+	frappe.db.set_value("Class Record", other, "deputy_teacher", USERS["DI"], update_modified=False)
+	# an appeal of the other teacher (written as stored, whatever the appeal window says)
+	other_doc = frappe.get_doc(APPRAISAL, w.other)
+	appeal = frappe.get_doc(
+		{
+			"doctype": APPEAL,
+			"appraisal": w.other,
+			"class_teacher": other_doc.class_teacher,
+			"class_name": other_doc.class_name,
+			"appraisal_period": MONTH,
+			"status": "Open",
+			"reason": MARK,
+			"lines": [{"criterion_code": other_doc.lines[0].criterion_code, "reason": MARK}],
+		}
+	)
+	appeal.set_new_name()
+	appeal.db_insert()
+	for line in appeal.lines:
+		line.parent, line.parenttype, line.parentfield = appeal.name, APPEAL, "lines"
+		line.set_new_name()
+		line.db_insert()
+	w.other_appeal = appeal.name
+	file = frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_name": f"{MARK}-pupil-photo.txt",
+			"content": b"a pupil's photo",
+			"is_private": 1,
+			"attached_to_doctype": APPRAISAL,
+			"attached_to_name": w.other,
+		}
+	).insert(ignore_permissions=True)
+	w.other_file, w.other_file_url = file.name, file.file_url
+	frappe.db.commit()
+	w.snapshot = snapshot(w)
+	try:
+		yield w
+	finally:
+		changed = snapshot(w) != w.snapshot
+		frappe.db.rollback()
+		frappe.db.set_value("Class Record", other, "deputy_teacher", None, update_modified=False)
+		frappe.db.delete("Appraisal Appeal Line", {"parent": appeal.name})
+		frappe.db.delete(APPEAL, {"name": appeal.name})
+		frappe.delete_doc("File", file.name, force=True, ignore_permissions=True)
+		frappe.db.commit()
+		assert not changed, "a refused request changed something"
+
+
+def snapshot(w) -> dict:
+	"""What the refused changes must leave as it was."""
+	frappe.db.rollback()  # read what the server committed
+	docs = {}
+	for name in (w.own, w.other, w.own_draft, w.other_draft, w.third_draft):
+		doc = frappe.get_doc(APPRAISAL, name)
+		docs[name] = (
+			doc.total_score,
+			doc.allowance,
+			doc.class_teacher,
+			doc.workflow_state,
+			[(ln.criterion_code, ln.points, ln.manual_points, ln.adjustment) for ln in doc.lines],
+			[(v.rule_code, v.confirmed) for v in doc.veto_cases],
+		)
+	docs["ratings"] = frappe.db.count(RATING)
+	docs["appeal"] = frappe.db.get_value(APPEAL, w.other_appeal, ["status", "decision"])
+	docs["inspections"] = frappe.db.count(INSPECTION)
+	return docs
+
+
+@pytest.fixture(scope="module")
+def sessions(server, world):
+	"""One logged-in HTTP session per role (Guest: none)."""
+	out = {}
+	for role, user in USERS.items():
+		s = requests.Session()
+		s.base = server
+		if user:
+			r = s.post(f"{server}/api/method/login", data={"usr": user, "pwd": PASSWORD}, timeout=30)
+			assert r.ok, f"{user} cannot log in: {r.status_code} {r.text[:200]}"
+		out[role] = s
+	yield out
+	for s in out.values():
+		s.close()
+
+
+# ------------------------------------------------------------------ requests
+
+
+def get(s, path, **params):
+	return s.get(s.base + path, params={k: _param(v) for k, v in params.items()}, timeout=60)
+
+
+def post(s, path, **data):
+	return s.post(s.base + path, data={k: _param(v) for k, v in data.items()}, timeout=60)
+
+
+def _param(value):
+	return json.dumps(value) if isinstance(value, dict | list) else value
+
+
+def resource(doctype):
+	return f"/api/resource/{doctype}"
+
+
+def listed(r) -> list:
+	"""The rows a list call answered with ([] when it was refused)."""
+	if r.status_code != 200:
+		return []
+	body = r.json()
+	return body.get("data", body.get("message")) or []
+
+
+def message(r):
+	return r.json().get("message") if r.status_code == 200 else None
+
+
+# ------------------------------------------------------------------ the cells
+
+ALLOW, DENY = "allow", "deny"
+
+
+@dataclass
+class Cell:
+	role: str
+	what: str
+	expect: str
+	check: Callable  # (session, world) -> bool: True when the outcome is the expected one
+
+	@property
+	def id(self):
+		return f"{self.role}:{self.what}:{self.expect}"
+
+
+def read_doc(doctype, key):
+	def check(s, w, expect):
+		r = get(s, f"{resource(doctype)}/{w[key]}")
+		return r.status_code == 200 if expect == ALLOW else r.status_code in (403, 401)
+
+	return check
+
+
+def list_contains(doctype, key, field="name"):
+	def check(s, w, expect):
+		rows = listed(get(s, resource(doctype), fields=[field], limit_page_length=0))
+		found = w[key] in {row[field] for row in rows}
+		return found if expect == ALLOW else not found
+
+	return check
+
+
+def child_rows(child, parent_doctype, key):
+	"""Rows of a child table under one parent, by every list path Frappe offers."""
+
+	def check(s, w, expect):
+		filters = [["parent", "=", w[key]]]
+		paths = [
+			listed(get(s, resource(child), fields=["name"], filters=filters, parent=parent_doctype)),
+			listed(
+				post(
+					s,
+					"/api/method/frappe.client.get_list",
+					doctype=child,
+					fields=["name"],
+					filters=filters,
+					parent=parent_doctype,
+				)
+			),
+		]
+		value = message(
+			post(
+				s,
+				"/api/method/frappe.client.get_value",
+				doctype=child,
+				fieldname="name",
+				filters=filters,
+				parent=parent_doctype,
+			)
+		)
+		count = message(
+			post(
+				s,
+				"/api/method/frappe.client.get_count",
+				doctype=child,
+				filters=filters,
+				parent=parent_doctype,
+			)
+		)
+		seen = any(paths) or bool(value) or bool(count)
+		return seen if expect == ALLOW else not seen
+
+	return check
+
+
+def count_of(doctype, key_filter):
+	def check(s, w, expect):
+		field, key = key_filter
+		count = message(
+			post(s, "/api/method/frappe.client.get_count", doctype=doctype, filters={field: w[key]})
+		)
+		return bool(count) if expect == ALLOW else not count
+
+	return check
+
+
+def pdf_of(key):
+	def check(s, w, expect):
+		r = get(
+			s,
+			"/api/method/frappe.utils.print_format.download_pdf",
+			doctype=APPRAISAL,
+			name=w[key],
+			format="Class Teacher Appraisal Sheet",
+		)
+		is_pdf = r.status_code == 200 and r.content[:4] == b"%PDF"
+		return is_pdf if expect == ALLOW else not is_pdf
+
+	return check
+
+
+def multi_pdf_of(key):
+	"""Several sheets at once: a sheet the user may not read is left out."""
+
+	def check(s, w, expect):
+		from io import BytesIO
+
+		from pypdf import PdfReader
+
+		r = get(
+			s,
+			"/api/method/frappe.utils.print_format.download_multi_pdf",
+			doctype=APPRAISAL,
+			name=json.dumps([w[key]]),
+			format="Class Teacher Appraisal Sheet",
+		)
+		pages = 0
+		if r.status_code == 200 and r.content[:4] == b"%PDF":
+			pages = len(PdfReader(BytesIO(r.content)).pages)
+		return pages > 0 if expect == ALLOW else pages == 0
+
+	return check
+
+
+def printview_of(key):
+	def check(s, w, expect):
+		r = get(s, "/printview", doctype=APPRAISAL, name=w[key], format="Class Teacher Appraisal Sheet")
+		shows = r.status_code == 200 and w[key] in r.text and "班主任考核表" in r.text
+		return shows if expect == ALLOW else not shows
+
+	return check
+
+
+def docinfo_of(key):
+	"""The form's load: the document with its comments, versions and attachments."""
+
+	def check(s, w, expect):
+		r = get(s, "/api/method/frappe.desk.form.load.getdoc", doctype=APPRAISAL, name=w[key])
+		return r.status_code == 200 if expect == ALLOW else r.status_code in (403, 401)
+
+	return check
+
+
+def comments_of(key):
+	def check(s, w, expect):
+		rows = listed(
+			get(s, resource("Comment"), fields=["name"], filters=[["reference_name", "=", w[key]]])
+		) + listed(get(s, resource("Version"), fields=["name"], filters=[["docname", "=", w[key]]]))
+		return bool(rows) if expect == ALLOW else not rows
+
+	return check
+
+
+def private_file(listing: bool):
+	def check(s, w, expect):
+		if listing:
+			seen = w.other_file in {
+				r["name"] for r in listed(get(s, resource("File"), fields=["name"], limit_page_length=0))
+			}
+		else:
+			r = s.get(s.base + w.other_file_url, timeout=30)
+			seen = r.status_code == 200 and b"pupil" in r.content
+		return seen if expect == ALLOW else not seen
+
+	return check
+
+
+def ranking_rows(expect_only_own: bool):
+	def check(s, w, expect):
+		r = post(
+			s,
+			"/api/method/frappe.desk.query_report.run",
+			report_name="Appraisal Ranking",
+			filters={"appraisal_period": MONTH},
+		)
+		if expect == DENY:
+			return r.status_code in (403, 401)
+		rows = [
+			row
+			for row in (message(r) or {}).get("result", [])
+			if isinstance(row, dict) and row.get("class_record")
+		]
+		classes = {row["class_record"] for row in rows}
+		return classes == {w.own_class} if expect_only_own else len(classes) > 2
+
+	return check
+
+
+def chart(method):
+	def check(s, w, expect):
+		r = post(s, f"/api/method/{method}", filters={"appraisal_period": MONTH})
+		return r.status_code == 200 if expect == ALLOW else r.status_code in (403, 401)
+
+	return check
+
+
+def red_flags_of(key):
+	def check(s, w, expect):
+		count = message(
+			post(
+				s,
+				"/api/method/frappe.client.get_count",
+				doctype="Red Flag Award",
+				filters={"class_record": w[key]},
+			)
+		)
+		rows = listed(
+			get(
+				s,
+				resource("Red Flag Award"),
+				fields=["name", "class_record"],
+				filters={"class_record": w[key]},
+			)
+		)
+		seen = bool(count) or bool(rows)
+		return seen if expect == ALLOW else not seen
+
+	return check
+
+
+# refused changes: each must answer with an error and leave the database as it was (checked per
+# cell and again at the end against the module's snapshot)
+
+
+def refused(r) -> bool:
+	return r.status_code in (401, 403, 404, 409, 417) and r.status_code != 200
+
+
+def put_appraisal(key, change, refuse=True):
+	"""A change sent as the REST API's update. refuse: it must be refused; else it may be saved,
+	but what it forged must not stick (the server recomputes)."""
+
+	def check(s, w, expect):
+		frappe.db.rollback()  # a fresh snapshot: what the server committed so far
+		before = frappe.get_doc(APPRAISAL, w[key]).as_dict()
+		body = change(before)
+		r = s.put(
+			f"{s.base}{resource(APPRAISAL)}/{w[key]}",
+			data={"data": json.dumps(body, default=str)},
+			timeout=60,
+		)
+		frappe.db.rollback()
+		after = frappe.get_doc(APPRAISAL, w[key])
+		unchanged = (after.total_score, after.allowance, after.grade, after.class_teacher) == (
+			before.total_score,
+			before.allowance,
+			before.grade,
+			before.class_teacher,
+		) and [(ln.points, ln.manual_points) for ln in after.lines] == [
+			(ln.points, ln.manual_points) for ln in before.lines
+		]
+		if expect == ALLOW:
+			if r.status_code != 200:
+				return False
+			# the allowed change is put back as it was, by the same user
+			back = {"lines": [dict(ln) for ln in before.lines], "modified": str(after.modified)}
+			undo = s.put(
+				f"{s.base}{resource(APPRAISAL)}/{w[key]}",
+				data={"data": json.dumps(back, default=str)},
+				timeout=60,
+			)
+			return undo.status_code == 200
+		return unchanged and (refused(r) if refuse else r.status_code in (200, 401, 403, 417))
+
+	return check
+
+
+def hand_points(doc):
+	lines = [dict(ln) for ln in doc.lines]
+	manual = next(ln for ln in lines if ln["rule_kind"] == "Manual Points")
+	full = manual["max_points"]
+	manual["manual_points"] = full - 1 if manual["manual_points"] == full else full  # a real change
+	manual["manual_entered"] = 1
+	return {"lines": lines, "modified": str(doc.modified)}
+
+
+def forged_total(doc):
+	return {"total_score": 999, "allowance": 88888, "grade": "优秀", "modified": str(doc.modified)}
+
+
+def new_teacher(doc):
+	return {"class_teacher": USERS["PR"], "modified": str(doc.modified)}
+
+
+def insert(doctype, body):
+	def check(s, w, expect):
+		frappe.db.rollback()
+		count = frappe.db.count(doctype)
+		doc = body(w)
+		r = post(s, "/api/method/frappe.client.insert", doc={"doctype": doctype, **doc})
+		frappe.db.rollback()
+		return (
+			(r.status_code == 200) if expect == ALLOW else (refused(r) and frappe.db.count(doctype) == count)
+		)
+
+	return check
+
+
+def workflow(key, action):
+	def check(s, w, expect):
+		frappe.db.rollback()
+		state = frappe.db.get_value(APPRAISAL, w[key], "workflow_state")
+		doc = frappe.get_doc(APPRAISAL, w[key]).as_dict()
+		r = post(
+			s,
+			"/api/method/frappe.model.workflow.apply_workflow",
+			doc=json.dumps(doc, default=str),
+			action=action,
+		)
+		frappe.db.rollback()
+		return refused(r) and frappe.db.get_value(APPRAISAL, w[key], "workflow_state") == state
+
+	return check
+
+
+def appeal_decision(status):
+	def check(s, w, expect):
+		frappe.db.rollback()
+		before = frappe.db.get_value(APPEAL, w.other_appeal, ["status", "decision"])
+		r = s.put(
+			f"{s.base}{resource(APPEAL)}/{w.other_appeal}",
+			data={"data": json.dumps({"status": status, "decision": "decided by the teacher"})},
+			timeout=60,
+		)
+		frappe.db.rollback()
+		after = frappe.db.get_value(APPEAL, w.other_appeal, ["status", "decision"])
+		return after == before and (refused(r) or r.status_code == 200)
+
+	return check
+
+
+def appeal_method(method, http="GET"):
+	def check(s, w, expect):
+		frappe.db.rollback()
+		before = frappe.db.get_value(APPEAL, w.other_appeal, ["status", "decision"])
+		doc = json.dumps(frappe.get_doc(APPEAL, w.other_appeal).as_dict(), default=str)
+		send = get if http == "GET" else post
+		r = send(s, "/api/method/run_doc_method", docs=doc, method=method, args=json.dumps({"decision": "x"}))
+		frappe.db.rollback()
+		return refused(r) and frappe.db.get_value(APPEAL, w.other_appeal, ["status", "decision"]) == before
+
+	return check
+
+
+def veto_through_child_endpoint(key):
+	def check(s, w, expect):
+		frappe.db.rollback()
+		before = frappe.db.count("Appraisal Veto Case", {"parent": w[key]})
+		r = post(
+			s,
+			"/api/method/frappe.client.insert",
+			doc={
+				"doctype": "Appraisal Veto Case",
+				"parenttype": APPRAISAL,
+				"parentfield": "veto_cases",
+				"parent": w[key],
+				"rule_code": "否决1",
+				"reason": MARK,
+			},
+		)
+		frappe.db.rollback()
+		return refused(r) and frappe.db.count("Appraisal Veto Case", {"parent": w[key]}) == before
+
+	return check
+
+
+def rating_body(key):
+	return lambda w: {
+		"appraisal": w[key],
+		"rater_group": "Leadership",
+		"scores": [{"criterion_code": "T-03", "score": 100}],
+	}
+
+
+def inspection_body(key):
+	return lambda w: {
+		"inspection_date": "2025-10-08",
+		"class_record": w[key],
+		"inspection_item": "卫生",
+		"score": 10,
+		"docstatus": 1,
+	}
+
+
+def cells() -> list[Cell]:
+	out = []
+
+	def add(roles, what, check, expect):
+		for role in roles:
+			out.append(Cell(role, what, expect, check))
+
+	outsiders = ["NR", "Guest"]
+	# appraisals: read, list, print, PDF, form load, comments
+	add(["AO", "PR", "CT2"], "read the other's appraisal", read_doc(APPRAISAL, "other"), ALLOW)
+	add(["CT", "DI", *outsiders], "read the other's appraisal", read_doc(APPRAISAL, "other"), DENY)
+	add(["CT", "AO", "PR"], "read the own appraisal", read_doc(APPRAISAL, "own"), ALLOW)
+	add(["DI", "AO", "PR"], "read another class's draft", read_doc(APPRAISAL, "third_draft"), ALLOW)
+	add(["CT", *outsiders], "read another class's draft", read_doc(APPRAISAL, "third_draft"), DENY)
+	add(["AO", "PR"], "list the other's appraisal", list_contains(APPRAISAL, "other"), ALLOW)
+	add(["CT", "DI", *outsiders], "list the other's appraisal", list_contains(APPRAISAL, "other"), DENY)
+	add(["CT"], "list the own appraisal", list_contains(APPRAISAL, "own"), ALLOW)
+	add(["AO", "PR"], "count the other's appraisal", count_of(APPRAISAL, ("name", "other")), ALLOW)
+	add(["CT", "DI", *outsiders], "count the other's appraisal", count_of(APPRAISAL, ("name", "other")), DENY)
+	add(["AO", "PR", "CT2"], "PDF of the other's sheet", pdf_of("other"), ALLOW)
+	add(["CT", "DI", *outsiders], "PDF of the other's sheet", pdf_of("other"), DENY)
+	add(["CT", "DI", *outsiders], "multi-PDF of the other's sheet", multi_pdf_of("other"), DENY)
+	add(["AO"], "multi-PDF of the other's sheet", multi_pdf_of("other"), ALLOW)
+	add(["AO", "CT2"], "print view of the other's sheet", printview_of("other"), ALLOW)
+	add(["CT", "DI", *outsiders], "print view of the other's sheet", printview_of("other"), DENY)
+	add(["AO", "PR", "CT2"], "form load of the other's appraisal", docinfo_of("other"), ALLOW)
+	add(["CT", "DI", *outsiders], "form load of the other's appraisal", docinfo_of("other"), DENY)
+	add(
+		["CT", "CT2", "DI", "PR", *outsiders],
+		"comments and versions of the other's appraisal",
+		comments_of("other"),
+		DENY,
+	)
+	# child tables of appraisals, inspections, ratings and appeals
+	for child, parent, key in (
+		("Class Teacher Appraisal Line", APPRAISAL, "other"),
+		("Class Teacher Appraisal Section", APPRAISAL, "other"),
+		("Appraisal Veto Case", APPRAISAL, "vetoed"),
+		("Appraisal Appeal Line", APPEAL, "other_appeal"),
+	):
+		add(["AO"], f"rows of {child} under the other's", child_rows(child, parent, key), ALLOW)
+		add(
+			["CT", "DI", *outsiders],
+			f"rows of {child} under the other's",
+			child_rows(child, parent, key),
+			DENY,
+		)
+	add(
+		["AO", "DI"],
+		"rows of Inspection Incident of another class",
+		child_rows("Inspection Incident", INSPECTION, "other_inspection"),
+		ALLOW,
+	)
+	add(
+		["CT", *outsiders],
+		"rows of Inspection Incident of another class",
+		child_rows("Inspection Incident", INSPECTION, "other_inspection"),
+		DENY,
+	)
+	add(
+		["AO", "PR"],
+		"scores of a rating of the own class",
+		child_rows("Appraisal Rating Score", RATING, "rating_of_own"),
+		ALLOW,
+	)
+	add(
+		["CT", "DI", *outsiders],
+		"scores of a rating of the own class",
+		child_rows("Appraisal Rating Score", RATING, "rating_of_own"),
+		DENY,
+	)
+	# inspections
+	add(
+		["CT", "DI", "AO", "PR"],
+		"read the own class's inspection",
+		read_doc(INSPECTION, "own_inspection"),
+		ALLOW,
+	)
+	add(
+		["DI", "AO", "PR", "CT2"],
+		"read another class's inspection",
+		read_doc(INSPECTION, "other_inspection"),
+		ALLOW,
+	)
+	add(["CT", *outsiders], "read another class's inspection", read_doc(INSPECTION, "other_inspection"), DENY)
+	add(
+		["CT", "CT2", *outsiders],
+		"record an inspection of a class",
+		insert(INSPECTION, inspection_body("own_class")),
+		DENY,
+	)
+	add(
+		["DI"],
+		"record an inspection of their own class",
+		insert(INSPECTION, inspection_body("other_class")),
+		DENY,
+	)
+	# ratings
+	add(["AO", "PR"], "read a rating of the own class", read_doc(RATING, "rating_of_own"), ALLOW)
+	add(["CT", "DI", *outsiders], "read a rating of the own class", read_doc(RATING, "rating_of_own"), DENY)
+	add(["CT"], "count ratings of the own class", count_of(RATING, ("class_record", "own_class")), DENY)
+	add(["CT"], "rate the own appraisal", insert(RATING, rating_body("own_draft")), DENY)
+	add(["DI", *outsiders], "rate an appraisal", insert(RATING, rating_body("third_draft")), DENY)
+	# appeals
+	add(["AO", "PR", "CT2"], "read the other's appeal", read_doc(APPEAL, "other_appeal"), ALLOW)
+	add(["CT", "DI", *outsiders], "read the other's appeal", read_doc(APPEAL, "other_appeal"), DENY)
+	add(["CT2", "CT", *outsiders], "write a decision on an appeal", appeal_decision("Accepted"), DENY)
+	add(["AO", "CT2"], "reject an appeal by GET", appeal_method("reject", "GET"), DENY)
+	add(["CT2", "CT", "DI", *outsiders], "reject an appeal", appeal_method("reject", "POST"), DENY)
+	# changes to appraisals (each refused and leaving the appraisal as it was)
+	add(["CT"], "enter hand points on the own draft", put_appraisal("own_draft", hand_points), DENY)
+	add(
+		["DI", "PR", "CT2", *outsiders],
+		"enter hand points on another's draft",
+		put_appraisal("third_draft", hand_points),
+		DENY,
+	)
+	add(["AO"], "enter hand points on another's draft", put_appraisal("third_draft", hand_points), ALLOW)
+	add(["PR", "AO"], "give an appraisal to another teacher", put_appraisal("third_draft", new_teacher), DENY)
+	add(
+		["CT", "DI", "AO", *outsiders],
+		"forge totals",
+		put_appraisal("third_draft", forged_total, refuse=False),
+		DENY,
+	)
+	add(
+		["CT", "DI", "CT2", *outsiders],
+		"add a veto through the child endpoint",
+		veto_through_child_endpoint("third_draft"),
+		DENY,
+	)
+	add(["DI"], "forward the draft of their own class", workflow("other_draft", "Submit for Review"), DENY)
+	add(["CT", *outsiders], "forward the own draft", workflow("own_draft", "Submit for Review"), DENY)
+	add(
+		["CT", "DI", "PR"],
+		"create an appraisal",
+		insert(APPRAISAL, lambda w: {"appraisal_period": MONTH, "class_record": w.own_class}),
+		DENY,
+	)
+	# files, red flags, reports, dashboard
+	add(["AO", "CT2"], "list the other's private file", private_file(listing=True), ALLOW)
+	add(["CT", "DI", *outsiders], "list the other's private file", private_file(listing=True), DENY)
+	add(["AO", "CT2"], "download the other's private file", private_file(listing=False), ALLOW)
+	add(["CT", "DI", *outsiders], "download the other's private file", private_file(listing=False), DENY)
+	add(["AO", "PR", "CT2"], "another class's weekly standing", red_flags_of("other_class"), ALLOW)
+	add(["CT", *outsiders], "another class's weekly standing", red_flags_of("other_class"), DENY)
+	add(["CT"], "the ranking report, own row only", ranking_rows(expect_only_own=True), ALLOW)
+	add(["AO", "PR"], "the ranking report, every class", ranking_rows(expect_only_own=False), ALLOW)
+	add(outsiders, "the ranking report", ranking_rows(expect_only_own=True), DENY)
+	for method in (
+		"class_teacher_appraisal.class_teacher_appraisal.dashboard_chart_source.appraisal_grade_distribution.appraisal_grade_distribution.get",
+		"class_teacher_appraisal.class_teacher_appraisal.dashboard_chart_source.appraisal_points_by_part.appraisal_points_by_part.get",
+	):
+		short = method.rsplit(".", 2)[-2]
+		add(["CT", "DI", "AO", "PR"], f"chart {short}", chart(method), ALLOW)
+		add(outsiders, f"chart {short}", chart(method), DENY)
+	return out
+
+
+CELLS = cells()
+
+
+@pytest.mark.parametrize("cell", CELLS, ids=[c.id for c in CELLS])
+def test_cell(cell, sessions, world):
+	assert cell.check(sessions[cell.role], world, cell.expect), (
+		f"{cell.role} could not {cell.what}" if cell.expect == ALLOW else f"{cell.role} could {cell.what}"
+	)
+
+
+def test_the_matrix_covers_every_role():
+	assert {c.role for c in CELLS} == set(USERS)
+	assert {c.expect for c in CELLS} == {ALLOW, DENY}
