@@ -6,12 +6,18 @@ It is overridden (hooks: override_whitelisted_methods) to count what `frappe.get
 to the same user, so the count never says more than the list."""
 
 import frappe
+from frappe import _
 from frappe.model.db_query import check_parent_permission
 from frappe.utils.data import cint
 
 
 @frappe.whitelist()
-def get_count(doctype: str, filters=None, debug=False, cache=False, parent: str | None = None) -> int:
+def get_count(
+	doctype: str | None = None, filters=None, debug=False, cache=False, parent: str | None = None
+) -> int:
+	from class_teacher_appraisal.validation import required
+
+	required(doctype, _("Document Type"))
 	if frappe.is_table(doctype):
 		check_parent_permission(parent, doctype)
 	from frappe.client import get_safe_filters

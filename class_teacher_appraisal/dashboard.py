@@ -108,6 +108,8 @@ def chart_period(filters: str | dict | None) -> str | None:
 	"""The period a chart shows: the one in its filters, else the latest (by end, then start
 	date) that has appraisals the user can see."""
 	filters = frappe.parse_json(filters) or {}
+	if not isinstance(filters, dict):
+		frappe.throw(_("The chart's filters must be an object of field names and values."))
 	if period := filters.get("appraisal_period"):
 		if not frappe.db.exists("Appraisal Period", period):
 			# the Desk shows the message as HTML, and the filter is whatever the caller sent

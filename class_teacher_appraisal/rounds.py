@@ -9,24 +9,34 @@ in the round's transaction, so a round is recorded whole or not at all."""
 import frappe
 from frappe import _
 from frappe.query_builder import DocType
-from frappe.utils import cint, getdate
+from frappe.utils import cint, escape_html, getdate
 
 from class_teacher_appraisal import inspection_rules as rules
 from class_teacher_appraisal.inspections import insert_submitted
 from class_teacher_appraisal.permissions import own_classes
-from class_teacher_appraisal.validation import COUNT, GRADE, POINTS, check_numbers
+from class_teacher_appraisal.validation import COUNT, GRADE, POINTS, check_numbers, finite, required
 
 ROUND = "Inspection Round"
 
 
 @frappe.whitelist()
-def classes_to_inspect(inspection_date: str, inspection_item: str, grade_level: int = 0) -> dict:
+def classes_to_inspect(
+	inspection_date: str | None = None, inspection_item: str | None = None, grade_level: int = 0
+) -> dict:
 	"""The active classes (of one grade, or all) still to inspect for the item on the date, and
 	those already inspected (listed by name, left out)."""
 	frappe.has_permission(ROUND, "create", throw=True)
+	required(inspection_date, _("Date"))
+	try:
+		inspection_date = getdate(inspection_date)
+	except (ValueError, OverflowError):
+		frappe.throw(_("{0} is not a date.").format(escape_html(str(inspection_date)[:30])))
+	if not frappe.db.exists("Inspection Item", required(inspection_item, _("Inspection Item"))):
+		frappe.throw(_("Inspection item {0} does not exist.").format(escape_html(inspection_item)))
+	grade_level = finite(grade_level, _("Grade Level"), 0, GRADE, whole=True)
 	filters = {"is_active": 1}
-	if cint(grade_level):
-		filters["grade_level"] = cint(grade_level)
+	if grade_level:
+		filters["grade_level"] = grade_level
 	classes = frappe.get_list(
 		"Class Record",
 		filters=filters,

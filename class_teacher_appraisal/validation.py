@@ -97,6 +97,14 @@ def check_numbers(doc, bounds: dict | None = None, title: str | None = None) -> 
 	errors, fixes = [], []
 	for d, prefix in [(doc, ""), *((row, f"{row.parentfield}.") for row in doc.get_all_children())]:
 		for df in d.meta.fields:
+			if df.fieldtype == "Check":
+				# Frappe reads anything it cannot parse as 0: "<script>" would switch a class off
+				value = d.get(df.fieldname)
+				if value not in (None, "", 0, 1, "0", "1"):
+					errors.append(
+						_("{0} must be 0 or 1, not {1}.").format(field_label(doc, d, df), shown(value))
+					)
+				continue
 			if df.fieldtype not in NUMBER_TYPES:
 				continue
 			value = d.get(df.fieldname)
@@ -141,6 +149,14 @@ def field_label(doc, d, df) -> str:
 		return label
 	table = doc.meta.get_label(d.parentfield)
 	return _("{0}, row {1}: {2}").format(_(table), d.idx, label)
+
+
+def required(value, label: str):
+	"""A whitelisted method's argument that must be given (Frappe answers a missing one with an
+	error 500, so the methods take None and say what is missing)."""
+	if value is None or (isinstance(value, str) and not value.strip()):
+		frappe.throw(_("{0} is required.").format(label), exc=frappe.MandatoryError, title=_("Missing Value"))
+	return value
 
 
 def require_post() -> None:

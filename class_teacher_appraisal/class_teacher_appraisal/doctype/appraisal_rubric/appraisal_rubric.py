@@ -9,7 +9,7 @@ from frappe.utils import flt
 from class_teacher_appraisal.adapters import split_lines, to_rubric
 from class_teacher_appraisal.scoring import FormulaError, Kind
 from class_teacher_appraisal.scoring.formula import check as check_formula
-from class_teacher_appraisal.validation import COUNT, MONEY, PERCENT, POINTS, check_numbers
+from class_teacher_appraisal.validation import COUNT, MONEY, PERCENT, POINTS, check_numbers, required
 
 # Kinds that need a maximum of their own, an inspection item, incident types, levels.
 NEEDS_MAX = (Kind.MANUAL, Kind.INSPECTION_SCORE, Kind.FLAG_SHARE, Kind.RATING, Kind.ACHIEVEMENTS)
@@ -256,9 +256,10 @@ class AppraisalRubric(Document):
 
 
 @frappe.whitelist(methods=["POST"])
-def make_new_version(rubric: str) -> str:
+def make_new_version(rubric: str | None = None) -> str:
 	"""Copies a rubric into its next version (the old one stays, inactive, for the appraisals that used it)."""
 	frappe.has_permission("Appraisal Rubric", "create", throw=True)
+	required(rubric, _("Appraisal Rubric"))
 	source = frappe.get_doc("Appraisal Rubric", rubric)
 	source.check_permission("write")
 	latest = (
