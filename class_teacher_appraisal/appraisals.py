@@ -10,6 +10,7 @@ from frappe import _
 from frappe.utils import add_days, getdate, now_datetime
 
 from class_teacher_appraisal import adapters, evidence
+from class_teacher_appraisal.html_text import text
 from class_teacher_appraisal.scoring import (
 	Achievement,
 	ClassEvidence,
@@ -30,7 +31,7 @@ def get_period(period_name: str):
 	period = frappe.get_doc("Appraisal Period", period_name)
 	if not period.rubric:
 		frappe.throw(
-			_("Appraisal period {0} has no rubric; choose one first.").format(period.name),
+			_("Appraisal period {0} has no rubric; choose one first.").format(text(period.name)),
 			title=_("No Rubric"),
 		)
 	return period

@@ -9,6 +9,8 @@ import frappe
 from frappe import _
 from frappe.utils import flt, getdate
 
+from class_teacher_appraisal.html_text import text
+
 
 @dataclass(frozen=True)
 class ItemRules:
@@ -35,7 +37,7 @@ def item_rules(item_name: str) -> ItemRules:
 
 
 def inactive_item_error(item: ItemRules) -> str | None:
-	return None if item.is_active else _("Inspection item {0} is not active.").format(item.name)
+	return None if item.is_active else _("Inspection item {0} is not active.").format(text(item.name))
 
 
 def result_error(item: ItemRules, score, level) -> str | None:
@@ -44,7 +46,7 @@ def result_error(item: ItemRules, score, level) -> str | None:
 		if score is None or not 0 <= flt(score) <= item.max_score:
 			return _("The score must be between 0 and {0}, not {1}.").format(item.max_score, score)
 	elif item.method == "Level" and level not in item.levels:
-		return _("Level {0} is not one of {1}.").format(level or "—", ", ".join(item.levels))
+		return _("Level {0} is not one of {1}.").format(text(level or "—"), text(", ".join(item.levels)))
 	return None
 
 
@@ -60,7 +62,7 @@ def normalised_result(item: ItemRules, score, level) -> tuple[float, str | None]
 def incident_error(item: ItemRules, incident_type: str, count, deduction) -> str | None:
 	known = item.incident_types
 	if known and incident_type not in known:
-		return _("incident type {0} is not one of {1}.").format(incident_type, ", ".join(known))
+		return _("incident type {0} is not one of {1}.").format(text(incident_type), text(", ".join(known)))
 	if (count or 0) < 1:
 		return _("the count must be at least 1.")
 	if deduction is not None and flt(deduction) < 0:

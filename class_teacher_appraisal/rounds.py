@@ -12,6 +12,7 @@ from frappe.query_builder import DocType
 from frappe.utils import cint, escape_html, getdate
 
 from class_teacher_appraisal import inspection_rules as rules
+from class_teacher_appraisal.html_text import text
 from class_teacher_appraisal.inspections import insert_submitted
 from class_teacher_appraisal.permissions import own_classes
 from class_teacher_appraisal.validation import COUNT, GRADE, POINTS, check_numbers, finite, required
@@ -104,7 +105,7 @@ def row_errors(doc, item: rules.ItemRules) -> list[str]:
 	for row in doc.entries:
 		cls = classes.get(row.class_record)
 		if cls and cls.name in own:
-			error = _("{0} is your own class; another inspector inspects it.").format(cls.class_name)
+			error = _("{0} is your own class; another inspector inspects it.").format(text(cls.class_name))
 		else:
 			error = entry_error(doc, item, row, cls, existing, first_row)
 		if error:
@@ -122,14 +123,17 @@ def entry_error(doc, item, row, cls, existing: dict, first_row: dict) -> str | N
 	if cls is None:
 		return _("choose a class.")
 	if not cls.is_active:
-		return _("Class {0} is not active; it cannot be inspected.").format(cls.class_name)
+		return _("Class {0} is not active; it cannot be inspected.").format(text(cls.class_name))
 	if cint(doc.grade_level) and cls.grade_level != cint(doc.grade_level):
 		return _("{0} is in grade {1}, not in this round's grade {2}.").format(
-			cls.class_name, cls.grade_level, doc.grade_level
+			text(cls.class_name), cls.grade_level, doc.grade_level
 		)
 	if cls.name in existing:
 		return _("{0} was already inspected for {1} on {2} ({3}).").format(
-			cls.class_name, doc.inspection_item, getdate(doc.inspection_date), existing[cls.name]
+			text(cls.class_name),
+			text(doc.inspection_item),
+			text(getdate(doc.inspection_date)),
+			text(existing[cls.name]),
 		)
 	if cls.name in first_row:
 		if not row.incident_type:

@@ -349,3 +349,27 @@ def test_the_sheet_prints_achievements_as_text():
 	body = sheet(doc.name)
 	assert "县级" in body
 	assert_inert(body, "the sheet")
+
+
+def test_error_messages_quote_what_was_typed_as_text():
+	"""The Desk shows an error message as HTML: a level typed by the office (Frappe keeps simple
+	markup such as <b> in a Data field) and quoted in the message a duty teacher sees is escaped."""
+	cls = make_class("三年级(9)班", 3).name
+	make_period("2025年11月（文本）", "2025-11-01", "2025-11-30", rubric=S6, period_type="Month")
+	item = frappe.get_doc("Inspection Item", "主题队会")
+	item.append("levels", {"level": "<b>特优</b>", "score": 1})
+	item.save()
+	assert "<b>特优</b>" in [lv.level for lv in frappe.get_doc("Inspection Item", "主题队会").levels]
+	doc = frappe.get_doc(
+		{
+			"doctype": "Inspection",
+			"inspection_date": "2025-11-03",
+			"class_record": cls,
+			"inspection_item": "主题队会",
+			"level": "不存在的等级",
+		}
+	)
+	with pytest.raises(frappe.ValidationError) as refused:
+		doc.insert()
+	message = str(refused.value)
+	assert "&lt;b&gt;特优&lt;/b&gt;" in message and "<b>" not in message

@@ -8,6 +8,7 @@ from frappe.model.workflow import apply_workflow
 from frappe.utils import add_days, escape_html, get_datetime, now_datetime
 
 from class_teacher_appraisal import notifications
+from class_teacher_appraisal.html_text import text
 from class_teacher_appraisal.permissions import OFFICE, appraisal_is_about, check_attachments
 from class_teacher_appraisal.validation import require_post
 
@@ -64,7 +65,8 @@ class AppraisalAppeal(Document):
 		other = frappe.db.exists("Appraisal Appeal", {"appraisal": self.appraisal, "status": "Open"})
 		if other:
 			frappe.throw(
-				_("This appraisal already has an open appeal: {0}.").format(other), title=_("Open Appeal")
+				_("This appraisal already has an open appeal: {0}.").format(text(other)),
+				title=_("Open Appeal"),
 			)
 
 	def validate_lines(self):
@@ -75,7 +77,9 @@ class AppraisalAppeal(Document):
 			line = lines.get(row.criterion_code)
 			if not line:
 				frappe.throw(
-					_("Row {0}: {1} is not a line of the appraisal.").format(row.idx, row.criterion_code),
+					_("Row {0}: {1} is not a line of the appraisal.").format(
+						row.idx, text(row.criterion_code)
+					),
 					title=_("Invalid Appeal"),
 				)
 			row.criterion_title, row.points = line.criterion_title, line.points

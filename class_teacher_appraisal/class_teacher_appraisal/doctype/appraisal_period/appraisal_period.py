@@ -7,6 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import getdate
 
 from class_teacher_appraisal import period_jobs
+from class_teacher_appraisal.html_text import text
 from class_teacher_appraisal.validation import check_numbers, require_post
 
 
@@ -46,7 +47,9 @@ class AppraisalPeriod(Document):
 	def validate_dates(self):
 		if self.start_date and self.end_date and getdate(self.end_date) < getdate(self.start_date):
 			frappe.throw(
-				_("The period ends ({0}) before it starts ({1}).").format(self.end_date, self.start_date),
+				_("The period ends ({0}) before it starts ({1}).").format(
+					text(self.end_date), text(self.start_date)
+				),
 				title=_("Invalid Dates"),
 			)
 

@@ -7,6 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import flt
 
 from class_teacher_appraisal import raters
+from class_teacher_appraisal.html_text import text
 from class_teacher_appraisal.permissions import is_about
 from class_teacher_appraisal.validation import check_numbers
 
@@ -76,7 +77,7 @@ class AppraisalRating(Document):
 			frappe.throw(_("Choose the appraisal to rate."), title=_("Invalid Rating"))
 		if self.is_new() and row.docstatus != 0:
 			frappe.throw(
-				_("Appraisal {0} is no longer open for ratings.").format(self.appraisal),
+				_("Appraisal {0} is no longer open for ratings.").format(text(self.appraisal)),
 				title=_("Invalid Rating"),
 			)
 		if not self.is_new() and self.appraisal != self.get_doc_before_save().appraisal:
@@ -101,21 +102,21 @@ class AppraisalRating(Document):
 			if row.criterion_code not in rated:
 				frappe.throw(
 					_("Row {0}: {1} is not a rated criterion of rubric {2}.").format(
-						row.idx, row.criterion_code, rubric.name
+						row.idx, text(row.criterion_code), text(rubric.name)
 					),
 					title=_("Invalid Rating"),
 				)
 			if (row.criterion_code, self.rater_group) not in groups:
 				frappe.throw(
 					_("Row {0}: the {1} group does not rate {2} in this rubric.").format(
-						row.idx, _(self.rater_group), row.criterion_code
+						row.idx, _(self.rater_group), text(row.criterion_code)
 					),
 					title=_("Invalid Rating"),
 				)
 			if not 0 <= flt(row.score) <= scale:
 				frappe.throw(
 					_("Row {0}: the score must be between 0 and {1}, not {2}.").format(
-						row.idx, scale, row.score
+						row.idx, text(scale), row.score
 					),
 					title=_("Invalid Rating"),
 				)
@@ -134,7 +135,7 @@ class AppraisalRating(Document):
 		)
 		if other:
 			frappe.throw(
-				_("{0} has already rated this appraisal ({1}).").format(self.rater, other),
+				_("{0} has already rated this appraisal ({1}).").format(text(self.rater), text(other)),
 				title=_("Duplicate Rating"),
 				exc=frappe.DuplicateEntryError,
 			)

@@ -7,6 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import flt
 
 from class_teacher_appraisal.adapters import split_lines, to_rubric
+from class_teacher_appraisal.html_text import text
 from class_teacher_appraisal.scoring import FormulaError, Kind
 from class_teacher_appraisal.scoring.formula import check as check_formula
 from class_teacher_appraisal.validation import COUNT, MONEY, PERCENT, POINTS, check_numbers, required
@@ -132,7 +133,7 @@ class AppraisalRubric(Document):
 		codes = [s.section_code for s in self.sections]
 		duplicates = {c for c in codes if codes.count(c) > 1}
 		if duplicates:
-			self.throw(_("Part code {0} is used more than once.").format(", ".join(sorted(duplicates))))
+			self.throw(_("Part code {0} is used more than once.").format(text(", ".join(sorted(duplicates)))))
 		weighted = [s for s in self.sections if flt(s.weight_percent)]
 		if weighted:
 			if len(weighted) != len(self.sections) or any(flt(s.max_points) <= 0 for s in self.sections):
@@ -140,7 +141,7 @@ class AppraisalRubric(Document):
 			if abs(sum(flt(s.weight_percent) for s in self.sections) - 100) > 0.001:
 				self.throw(
 					_("The parts' weights add up to {0}%, not 100%.").format(
-						sum(flt(s.weight_percent) for s in self.sections)
+						text(sum(flt(s.weight_percent) for s in self.sections))
 					)
 				)
 		elif any(flt(s.max_points) for s in self.sections):
@@ -157,19 +158,21 @@ class AppraisalRubric(Document):
 		codes = [c.criterion_code for c in self.criteria]
 		duplicates = {c for c in codes if codes.count(c) > 1}
 		if duplicates:
-			self.throw(_("Criterion code {0} is used more than once.").format(", ".join(sorted(duplicates))))
+			self.throw(
+				_("Criterion code {0} is used more than once.").format(text(", ".join(sorted(duplicates))))
+			)
 		if not self.criteria:
 			self.throw(_("Add at least one criterion."))
 		for c in self.criteria:
 			self.validate_criterion(c, sections)
 
 	def validate_criterion(self, c, sections):
-		label = _("Criterion {0} ({1})").format(c.criterion_code, c.criterion_title)
+		label = _("Criterion {0} ({1})").format(text(c.criterion_code), text(c.criterion_title))
 		for field in ("max_points", "unit_points", "cap"):
 			if flt(c.get(field)) < 0:
 				self.throw(_("{0}: points cannot be negative.").format(label))
 		if c.section_code and sections and c.section_code not in sections:
-			self.throw(_("{0}: part {1} is not in this rubric.").format(label, c.section_code))
+			self.throw(_("{0}: part {1} is not in this rubric.").format(label, text(c.section_code)))
 		section = sections.get(c.section_code)
 		if section and flt(section.max_points) and flt(c.max_points) > flt(section.max_points):
 			self.throw(
@@ -200,7 +203,7 @@ class AppraisalRubric(Document):
 			if row.criterion_code not in kinds:
 				self.throw(
 					_("Level row {0}: criterion {1} is not in this rubric.").format(
-						row.idx, row.criterion_code
+						row.idx, text(row.criterion_code)
 					)
 				)
 		for c in self.criteria:
@@ -208,20 +211,20 @@ class AppraisalRubric(Document):
 			if c.rule_kind in (Kind.LEVEL_POINTS, Kind.ACHIEVEMENTS) and not levels:
 				self.throw(
 					_("Criterion {0}: add its levels in the table Level Points and Weights.").format(
-						c.criterion_code
+						text(c.criterion_code)
 					)
 				)
 			if c.rule_kind == Kind.ACHIEVEMENTS and any(flt(r.weight) <= 0 for r in levels):
 				self.throw(
 					_("Criterion {0}: every achievement level needs a weight above 0.").format(
-						c.criterion_code
+						text(c.criterion_code)
 					)
 				)
 		for row in self.rater_weights:
 			if kinds.get(row.criterion_code) != Kind.RATING:
 				self.throw(
 					_("Rater weight row {0}: {1} is not a Weighted Rating criterion of this rubric.").format(
-						row.idx, row.criterion_code
+						row.idx, text(row.criterion_code)
 					)
 				)
 		for c in self.criteria:
@@ -233,7 +236,7 @@ class AppraisalRubric(Document):
 			if abs(sum(weights) - 100) > 0.001:
 				self.throw(
 					_("Criterion {0}: the rater groups' weights add up to {1}%, not 100%.").format(
-						c.criterion_code, sum(weights)
+						text(c.criterion_code), text(sum(weights))
 					)
 				)
 
@@ -245,7 +248,7 @@ class AppraisalRubric(Document):
 			if flt(band.min_score) > flt(self.total_points):
 				self.throw(
 					_("Grade {0} starts at {1}, above the rubric's total {2}.").format(
-						band.grade, band.min_score, self.total_points
+						text(band.grade), band.min_score, self.total_points
 					)
 				)
 

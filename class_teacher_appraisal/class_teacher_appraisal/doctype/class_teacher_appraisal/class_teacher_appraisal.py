@@ -7,6 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import escape_html, flt
 
 from class_teacher_appraisal import appraisals, notifications
+from class_teacher_appraisal.html_text import text
 from class_teacher_appraisal.permissions import OFFICE, PRINCIPAL, check_attachments
 from class_teacher_appraisal.scoring import Kind
 from class_teacher_appraisal.setup.workflow import APPROVED, DRAFT, OFFICE_REVIEW, PRINCIPAL_APPROVAL
@@ -280,7 +281,7 @@ class ClassTeacherAppraisal(Document):
 		if other:
 			frappe.throw(
 				_("{0} already has an appraisal for {1}: {2}.").format(
-					self.class_record, self.appraisal_period, other
+					text(self.class_record), text(self.appraisal_period), text(other)
 				),
 				title=_("Duplicate Appraisal"),
 				exc=frappe.DuplicateEntryError,
@@ -319,7 +320,7 @@ class ClassTeacherAppraisal(Document):
 				if row.rule_kind not in Kind.SIGNED and not 0 <= result <= flt(row.max_points):
 					self.throw(
 						_("{0}: the adjustment would give {1} points, outside 0 … {2}.").format(
-							label, result, row.max_points
+							label, text(result), row.max_points
 						)
 					)
 		for row in self.achievements:
@@ -327,14 +328,14 @@ class ClassTeacherAppraisal(Document):
 			if not c or c.rule_kind != Kind.ACHIEVEMENTS:
 				self.throw(
 					_("Achievement row {0}: {1} is not an achievements criterion of the rubric.").format(
-						row.idx, row.criterion_code
+						row.idx, text(row.criterion_code)
 					)
 				)
 			levels = {lv.level for lv in rubric.levels if lv.criterion_code == row.criterion_code}
 			if row.level not in levels:
 				self.throw(
 					_("Achievement row {0}: level {1} is not one of {2}.").format(
-						row.idx, row.level, ", ".join(sorted(levels))
+						row.idx, text(row.level), text(", ".join(sorted(levels)))
 					)
 				)
 		rules = {v.rule_code for v in rubric.veto_rules}
@@ -342,6 +343,6 @@ class ClassTeacherAppraisal(Document):
 			if row.rule_code not in rules:
 				self.throw(
 					_("Veto row {0}: rule {1} is not in the rubric ({2}).").format(
-						row.idx, row.rule_code, ", ".join(sorted(rules)) or "—"
+						row.idx, text(row.rule_code), text(", ".join(sorted(rules)) or "—")
 					)
 				)

@@ -8,6 +8,7 @@ from frappe.utils import flt, getdate
 
 from class_teacher_appraisal import inspection_rules as rules
 from class_teacher_appraisal.appraisals import week_start
+from class_teacher_appraisal.html_text import text
 from class_teacher_appraisal.permissions import check_attachments, set_inspector
 from class_teacher_appraisal.validation import COUNT, POINTS, check_numbers
 
@@ -70,7 +71,7 @@ class Inspection(Document):
 
 	def validate_class(self):
 		if not frappe.db.get_value("Class Record", self.class_record, "is_active"):
-			self.throw(_("Class {0} is not active; it cannot be inspected.").format(self.class_record))
+			self.throw(_("Class {0} is not active; it cannot be inspected.").format(text(self.class_record)))
 
 	def validate_period(self):
 		if error := rules.period_error(self.inspection_date):
@@ -110,7 +111,10 @@ class Inspection(Document):
 		if other:
 			self.throw(
 				_("{0} was already inspected for {1} on {2} ({3}).").format(
-					self.class_record, self.inspection_item, getdate(self.inspection_date), other
+					text(self.class_record),
+					text(self.inspection_item),
+					text(getdate(self.inspection_date)),
+					text(other),
 				),
 				title=_("Duplicate Inspection"),
 			)

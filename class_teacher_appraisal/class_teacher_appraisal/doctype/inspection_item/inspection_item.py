@@ -5,6 +5,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from class_teacher_appraisal.html_text import text
 from class_teacher_appraisal.validation import COUNT, POINTS, check_numbers
 
 
@@ -54,7 +55,7 @@ class InspectionItem(Document):
 			self.max_score = 0
 		elif (self.max_score or 0) <= 0:
 			frappe.throw(
-				_("Inspection item {0} needs a maximum score above 0.").format(self.item_name),
+				_("Inspection item {0} needs a maximum score above 0.").format(text(self.item_name)),
 				title=_("Invalid Inspection Item"),
 			)
 
@@ -62,7 +63,7 @@ class InspectionItem(Document):
 		if self.scoring_method == "Level" and not self.levels:
 			frappe.throw(
 				_("Inspection item {0} is scored by level: add its levels (e.g. 优秀, 合格).").format(
-					self.item_name
+					text(self.item_name)
 				),
 				title=_("Invalid Inspection Item"),
 			)
@@ -70,13 +71,14 @@ class InspectionItem(Document):
 		for row in self.levels:
 			if row.level in seen:
 				frappe.throw(
-					_("Level {0} is listed twice.").format(row.level), title=_("Invalid Inspection Item")
+					_("Level {0} is listed twice.").format(text(row.level)),
+					title=_("Invalid Inspection Item"),
 				)
 			seen.add(row.level)
 			if (row.score or 0) < 0 or (row.score or 0) > (self.max_score or 0):
 				frappe.throw(
 					_("Row {0}: the score of level {1} must be between 0 and the maximum score {2}.").format(
-						row.idx, row.level, self.max_score
+						row.idx, text(row.level), self.max_score
 					),
 					title=_("Invalid Inspection Item"),
 				)
@@ -86,7 +88,7 @@ class InspectionItem(Document):
 		for row in self.incident_types:
 			if row.incident_type in seen:
 				frappe.throw(
-					_("Incident type {0} is listed twice.").format(row.incident_type),
+					_("Incident type {0} is listed twice.").format(text(row.incident_type)),
 					title=_("Invalid Inspection Item"),
 				)
 			seen.add(row.incident_type)
