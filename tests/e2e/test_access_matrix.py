@@ -570,6 +570,24 @@ def veto_through_child_endpoint(key):
 	return check
 
 
+def put_settings():
+	def check(s, w, expect):
+		frappe.db.rollback()
+		days = frappe.db.get_single_value("Class Teacher Appraisal Settings", "appeal_days")
+		r = s.put(
+			f"{s.base}{resource('Class Teacher Appraisal Settings')}/Class Teacher Appraisal Settings",
+			data={"data": json.dumps({"appeal_days": 365})},
+			timeout=60,
+		)
+		frappe.db.rollback()
+		return (
+			refused(r)
+			and frappe.db.get_single_value("Class Teacher Appraisal Settings", "appeal_days") == days
+		)
+
+	return check
+
+
 def rating_body(key):
 	return lambda w: {
 		"appraisal": w[key],
@@ -727,6 +745,7 @@ def cells() -> list[Cell]:
 		insert(APPRAISAL, lambda w: {"appraisal_period": MONTH, "class_record": w.own_class}),
 		DENY,
 	)
+	add(["CT", "DI", "PR", *outsiders], "change the settings", put_settings(), DENY)
 	# files, red flags, reports, dashboard
 	add(["AO", "CT2"], "list the other's private file", private_file(listing=True), ALLOW)
 	add(["CT", "DI", *outsiders], "list the other's private file", private_file(listing=True), DENY)

@@ -353,3 +353,16 @@ def test_nobody_gets_a_colleagues_private_file_by_naming_it_in_their_own_record(
 	assert not frappe.db.exists(
 		"File", {"file_url": file.file_url, "attached_to_doctype": "Appraisal Appeal"}
 	)
+
+
+def test_a_teacher_who_handed_over_their_class_still_cannot_rate_its_appraisal(school, term, as_user):
+	users, classes, _ = school
+	appraisal = term[0]["a"]  # made while teacher_a taught the class
+	frappe.get_doc("Class Record", classes["a"]).db_set("class_teacher", users["teacher_b"])
+	period = term[1]
+	period.append("raters", {"user": users["teacher_a"], "rater_group": "Leadership"})
+	period.save()
+	with as_user(users["teacher_a"]), pytest.raises(frappe.PermissionError):
+		rating(appraisal.name).insert()
+	with as_user(users["teacher_b"]):  # the new teacher is now about the class too
+		assert not frappe.has_permission(RATING, "create", rating(appraisal.name))
