@@ -27,6 +27,28 @@ def split_lines(text: str | None) -> tuple[str, ...]:
 	return tuple(dict.fromkeys(t.strip() for t in text.split("\n") if t.strip()))
 
 
+def to_criterion(c, levels: dict | None = None, raters: dict | None = None) -> Criterion:
+	"""A rubric's criterion row as the scoring core reads it."""
+	return Criterion(
+		code=c.criterion_code,
+		title=c.criterion_title,
+		kind=c.rule_kind,
+		section=c.section_code or "",
+		max_points=D(c.max_points),
+		unit_points=D(c.unit_points),
+		cap=D(c.cap),
+		inspection_item=c.inspection_item or "",
+		incident_types=split_lines(c.incident_types),
+		zero_incident_types=split_lines(c.zero_incident_types),
+		levels=dict(levels or {}),
+		rater_weights=dict(raters or {}),
+		aggregate=c.aggregate or "Sum",
+		compare_within=c.compare_within or "School",
+		formula=c.formula or "",
+		source_period_type=c.source_period_type or "",
+	)
+
+
 def to_rubric(doc) -> Rubric:
 	levels: dict[str, dict] = defaultdict(dict)
 	for row in doc.levels:
@@ -51,23 +73,7 @@ def to_rubric(doc) -> Rubric:
 			for s in doc.sections
 		),
 		criteria=tuple(
-			Criterion(
-				code=c.criterion_code,
-				title=c.criterion_title,
-				kind=c.rule_kind,
-				section=c.section_code or "",
-				max_points=D(c.max_points),
-				unit_points=D(c.unit_points),
-				cap=D(c.cap),
-				inspection_item=c.inspection_item or "",
-				incident_types=split_lines(c.incident_types),
-				zero_incident_types=split_lines(c.zero_incident_types),
-				levels=dict(levels.get(c.criterion_code, {})),
-				rater_weights=dict(raters.get(c.criterion_code, {})),
-				aggregate=c.aggregate or "Sum",
-				compare_within=c.compare_within or "School",
-				formula=c.formula or "",
-			)
+			to_criterion(c, levels.get(c.criterion_code, {}), raters.get(c.criterion_code, {}))
 			for c in doc.criteria
 		),
 		bands=tuple(

@@ -17,6 +17,7 @@ from class_teacher_appraisal.scoring import (
 	VetoCase,
 	WeekStats,
 )
+from class_teacher_appraisal.scoring.kinds import hand_entered
 
 
 def gather(period, rubric_doc, classes: list[dict]) -> dict[str, ClassEvidence]:
@@ -151,7 +152,7 @@ def _rollups(period, rubric_doc, evidence):
 
 def entered_points(row):
 	"""A manual line's points, or None while nobody has entered them (a Float column cannot be NULL)."""
-	if row.rule_kind != Kind.MANUAL or not (row.manual_entered or row.manual_points):
+	if not hand_entered(row.rule_kind) or not (row.manual_entered or row.manual_points):
 		return None
 	return D(row.manual_points)
 

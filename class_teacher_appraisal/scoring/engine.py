@@ -7,6 +7,7 @@ from .amounts import ZERO, clamp, fmt, points
 from .flags import award_weekly_flags, comparison_groups, flag_total
 from .formula import FormulaError
 from .i18n import Msg, _, msg
+from .kinds import KINDS
 from .model import (
 	ClassEvidence,
 	ClassResult,
@@ -14,12 +15,11 @@ from .model import (
 	Effect,
 	GradeBand,
 	InspectionItem,
-	Kind,
 	LineResult,
 	Rubric,
 	SectionResult,
 )
-from .rules import RULES, Context
+from .rules import Context
 
 # Marks, in a line's evidence, a formula that could not be computed (kept when the line is re-scored).
 FORMULA_ERROR = "formula_error"
@@ -35,9 +35,9 @@ class ScoringError(ValueError):
 
 def line_bounds(c: Criterion) -> tuple[Decimal | None, Decimal | None]:
 	"""The range a line's points must stay in."""
-	if c.kind == Kind.DEDUCTION and not c.max_points:
+	if KINDS[c.kind].penalty_without_max and not c.max_points:
 		return (-c.cap if c.cap else None, ZERO)  # a penalty taken from the part
-	if c.kind in Kind.SIGNED:
+	if KINDS[c.kind].signed:
 		return (None, c.max_points or None)
 	return (ZERO, c.max_points or c.cap or None)
 
@@ -66,7 +66,7 @@ def _top_flags(rubric, classes, flags) -> dict[str, dict[str, tuple[Decimal, str
 	"""Per class and flag criterion: the most flags among the classes it is compared with."""
 	tops: dict[str, dict[str, tuple[Decimal, str]]] = {ev.class_id: {} for ev in classes}
 	for c in rubric.criteria:
-		if c.kind not in (Kind.FLAG_SHARE, Kind.FORMULA):
+		if not (c.kind in KINDS and KINDS[c.kind].compares_classes):
 			continue
 		by_id = {ev.class_id: ev for ev in classes}
 		levels = {ev.class_id: ev.grade_level for ev in classes}
@@ -118,22 +118,22 @@ def rescore_class(
 	lines = []
 	for c in rubric.criteria:
 		points_, messages, details = computed.get(c.code, (None, [], {}))
-		if c.kind in Kind.LOCAL:
-			outcome = RULES[c.kind](c, Context(rubric, {}, evidence, {}, {}))
+		if c.kind in KINDS and KINDS[c.kind].local:
+			outcome = KINDS[c.kind].score(c, Context(rubric, {}, evidence, {}, {}))
 			points_, messages, details = outcome.points, outcome.explanation, outcome.evidence
 		lines.append(finish_line(c, points_, messages, details, evidence))
 	return summarize(rubric, evidence, lines)
 
 
 def _score_line(c: Criterion, ctx: Context) -> LineResult:
-	rule = RULES.get(c.kind)
-	if rule is None:
+	kind = KINDS.get(c.kind)
+	if kind is None:
 		raise ScoringError(msg(_("Criterion {0} has an unknown rule kind {1}"), c.code, c.kind))
 	try:
-		outcome = rule(c, ctx)
+		outcome = kind.score(c, ctx)
 	except FormulaError as e:
 		return failed_line(c, e, ctx.evidence)
-	computed = None if c.kind == Kind.MANUAL else (outcome.points or ZERO)
+	computed = None if kind.hand_entered else (outcome.points or ZERO)
 	return finish_line(c, computed, outcome.explanation, outcome.evidence, ctx.evidence)
 
 
@@ -153,7 +153,8 @@ def finish_line(
 	manual = entered.points if entered else None
 	adjustment = entered.adjustment if entered else ZERO
 	explanation = list(messages)
-	base = (manual or ZERO) if c.kind == Kind.MANUAL else (computed or ZERO)
+	hand_entered = KINDS[c.kind].hand_entered
+	base = (manual or ZERO) if hand_entered else (computed or ZERO)
 	raw = points(base + adjustment)
 	if adjustment:
 		explanation.append(
@@ -175,13 +176,13 @@ def finish_line(
 		kind=c.kind,
 		section=c.section,
 		max_points=c.max_points,
-		computed=None if c.kind == Kind.MANUAL else points(computed or ZERO),
+		computed=None if hand_entered else points(computed or ZERO),
 		manual=manual,
 		adjustment=adjustment,
 		points=final,
 		explanation=explanation,
 		evidence=details,
-		needs_input=(c.kind == Kind.MANUAL and manual is None) or bool(details.get(FORMULA_ERROR)),
+		needs_input=(hand_entered and manual is None) or bool(details.get(FORMULA_ERROR)),
 		adjustment_reason=entered.reason if entered else "",
 	)
 

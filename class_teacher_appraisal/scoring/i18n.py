@@ -18,9 +18,14 @@ class Msg:
 	template: str
 	args: tuple = ()
 
-	def render(self, translate: Callable[[str], str] = _) -> str:
+	def render(self, translate: Callable[[str], str] = _, escape: Callable | None = None) -> str:
+		"""The message in the reader's language; `escape` (e.g. for HTML) is applied to the values
+		put into it, not to the translated words."""
 		# an argument may itself be a message (e.g. a rater group's name), translated alike
-		args = (a.render(translate) if isinstance(a, Msg) else a for a in self.args)
+		args = (
+			a.render(translate, escape) if isinstance(a, Msg) else (escape(a) if escape else a)
+			for a in self.args
+		)
 		return translate(self.template).format(*args)
 
 

@@ -11,7 +11,7 @@ from .i18n import Msg
 
 
 class Kind:
-	"""Rule kinds of a rubric criterion (stored as these English names)."""
+	"""The stored names of the rule kinds of a rubric criterion; what each does is in kinds.py."""
 
 	MANUAL = "Manual Points"
 	DEDUCTION = "Deduction per Incident"
@@ -23,23 +23,6 @@ class Kind:
 	ACHIEVEMENTS = "Level-Weighted Achievements"
 	ROLLUP = "Period Roll-up"
 	FORMULA = "Formula"
-
-	ALL = (
-		MANUAL,
-		DEDUCTION,
-		BONUS,
-		LEVEL_POINTS,
-		INSPECTION_SCORE,
-		FLAG_SHARE,
-		RATING,
-		ACHIEVEMENTS,
-		ROLLUP,
-		FORMULA,
-	)
-	# Kinds computed from the appraisal's own inputs only (re-scored when it is edited).
-	LOCAL = (MANUAL, ACHIEVEMENTS)
-	# Kinds whose line may go below zero (the section is still floored at 0).
-	SIGNED = (LEVEL_POINTS, FORMULA)
 
 
 class Effect:
@@ -81,6 +64,7 @@ class Criterion:
 	aggregate: str = "Sum"  # or "Average" (level points, roll-up)
 	compare_within: str = "School"  # or "Grade Level" (flag share)
 	formula: str = ""
+	source_period_type: str = ""  # roll-up: the shorter periods whose totals it takes
 
 
 @dataclass(frozen=True)

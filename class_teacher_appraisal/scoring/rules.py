@@ -9,7 +9,7 @@ from . import formula
 from .amounts import ZERO, D, fmt
 from .flags import flag_breakdown, flag_share_points, flag_total
 from .i18n import Msg, _, joined, msg
-from .model import ClassEvidence, Criterion, FlagWeek, InspectionItem, Kind, Rubric
+from .model import ClassEvidence, Criterion, FlagWeek, InspectionItem, Rubric
 
 
 @dataclass
@@ -302,17 +302,4 @@ def formula_points(c: Criterion, ctx: Context) -> Outcome:
 	)
 
 
-RULES = {
-	Kind.MANUAL: manual,
-	Kind.DEDUCTION: deduction,
-	Kind.BONUS: bonus,
-	Kind.LEVEL_POINTS: level_points,
-	Kind.INSPECTION_SCORE: inspection_score,
-	Kind.FLAG_SHARE: flag_share,
-	Kind.RATING: rating,
-	Kind.ACHIEVEMENTS: achievements,
-	Kind.ROLLUP: rollup,
-	Kind.FORMULA: formula_points,
-}
-
-__all__ = ["RULES", "Context", "FlagWeek", "Outcome"]
+__all__ = ["Context", "FlagWeek", "Outcome"]

@@ -6,16 +6,13 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import flt
 
-from class_teacher_appraisal.adapters import split_lines, to_rubric
+from class_teacher_appraisal.adapters import to_criterion, to_rubric
 from class_teacher_appraisal.html_text import text
-from class_teacher_appraisal.scoring import FormulaError, Kind
-from class_teacher_appraisal.scoring.formula import check as check_formula
+from class_teacher_appraisal.scoring import Kind
+from class_teacher_appraisal.scoring.kinds import settings_errors
 from class_teacher_appraisal.validation import COUNT, MONEY, PERCENT, POINTS, check_numbers, required
 
 # Kinds that need a maximum of their own, an inspection item, incident types, levels.
-NEEDS_MAX = (Kind.MANUAL, Kind.INSPECTION_SCORE, Kind.FLAG_SHARE, Kind.RATING, Kind.ACHIEVEMENTS)
-NEEDS_ITEM = (Kind.LEVEL_POINTS, Kind.INSPECTION_SCORE)
-NEEDS_INCIDENTS = (Kind.DEDUCTION, Kind.BONUS)
 
 
 class AppraisalRubric(Document):
@@ -180,22 +177,10 @@ class AppraisalRubric(Document):
 					label, c.max_points, section.max_points
 				)
 			)
-		if c.rule_kind in NEEDS_MAX and flt(c.max_points) <= 0:
-			self.throw(_("{0}: a {1} criterion needs a maximum above 0.").format(label, _(c.rule_kind)))
-		if c.rule_kind in NEEDS_ITEM and not c.inspection_item:
-			self.throw(_("{0}: choose the inspection item it is scored from.").format(label))
-		if c.rule_kind in NEEDS_INCIDENTS:
-			if flt(c.unit_points) <= 0:
-				self.throw(_("{0}: enter the points per incident or event.").format(label))
-			if not split_lines(c.incident_types):
-				self.throw(_("{0}: list the incident types it counts.").format(label))
-		if c.rule_kind == Kind.ROLLUP and not c.source_period_type:
-			self.throw(_("{0}: choose which shorter periods it rolls up.").format(label))
-		if c.rule_kind == Kind.FORMULA:
-			try:
-				check_formula(c.formula or "")
-			except FormulaError as e:
-				self.throw(_("{0}: the formula cannot be used: {1}").format(label, e.message.render(_)))
+		# what a criterion of its kind must set: one table for every kind (scoring/kinds.py)
+		errors = settings_errors(to_criterion(c))
+		if errors:
+			self.throw(_("{0}: {1}.").format(label, errors[0].render(_, escape=text)))
 
 	def validate_levels_and_raters(self):
 		kinds = {c.criterion_code: c.rule_kind for c in self.criteria}

@@ -10,6 +10,7 @@ from class_teacher_appraisal import appraisals, notifications
 from class_teacher_appraisal.html_text import text
 from class_teacher_appraisal.permissions import OFFICE, PRINCIPAL, check_attachments
 from class_teacher_appraisal.scoring import Kind
+from class_teacher_appraisal.scoring.kinds import KINDS, hand_entered
 from class_teacher_appraisal.setup.workflow import APPROVED, DRAFT, OFFICE_REVIEW, PRINCIPAL_APPROVAL
 from class_teacher_appraisal.validation import check_appraisal_numbers
 
@@ -301,23 +302,25 @@ class ClassTeacherAppraisal(Document):
 		criteria = {c.criterion_code: c for c in rubric.criteria}
 		for row in self.lines:
 			label = f"{row.criterion_code} {row.criterion_title or ''}".strip()
-			if row.rule_kind == Kind.MANUAL and (row.manual_entered or row.manual_points):
+			by_hand = hand_entered(row.rule_kind)
+			if by_hand and (row.manual_entered or row.manual_points):
 				if not 0 <= flt(row.manual_points) <= flt(row.max_points):
 					self.throw(
 						_("{0}: hand-entered points must be between 0 and {1}, not {2}.").format(
 							label, row.max_points, row.manual_points
 						)
 					)
-			elif row.rule_kind != Kind.MANUAL and row.manual_points:
+			elif not by_hand and row.manual_points:
 				self.throw(
 					_("{0}: points are computed; use an adjustment with a reason instead.").format(label)
 				)
 			if flt(row.adjustment) and not (row.adjustment_reason or "").strip():
 				self.throw(_("{0}: give the reason for the adjustment.").format(label))
 			if flt(row.adjustment) and flt(row.max_points):
-				base = flt(row.manual_points) if row.rule_kind == Kind.MANUAL else flt(row.computed_points)
+				base = flt(row.manual_points) if by_hand else flt(row.computed_points)
 				result = base + flt(row.adjustment)
-				if row.rule_kind not in Kind.SIGNED and not 0 <= result <= flt(row.max_points):
+				signed = row.rule_kind in KINDS and KINDS[row.rule_kind].signed
+				if not signed and not 0 <= result <= flt(row.max_points):
 					self.throw(
 						_("{0}: the adjustment would give {1} points, outside 0 … {2}.").format(
 							label, text(result), row.max_points
