@@ -11,6 +11,7 @@ from frappe.utils import add_days, getdate, now_datetime
 
 from class_teacher_appraisal import adapters, evidence
 from class_teacher_appraisal.html_text import text
+from class_teacher_appraisal.names import APPRAISAL
 from class_teacher_appraisal.scoring import (
 	Achievement,
 	ClassEvidence,
@@ -23,8 +24,6 @@ from class_teacher_appraisal.scoring import (
 	rescore_class,
 	score_period,
 )
-
-APPRAISAL = "Class Teacher Appraisal"
 
 
 def get_period(period_name: str):

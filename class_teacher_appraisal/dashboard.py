@@ -14,9 +14,7 @@ from frappe.utils import cint, escape_html, flt, nowdate
 
 from class_teacher_appraisal import html_text
 from class_teacher_appraisal.appraisals import week_start
-
-APPRAISAL = "Class Teacher Appraisal"
-
+from class_teacher_appraisal.names import APPRAISAL
 
 # ------------------------------------------------------------------ number cards
 

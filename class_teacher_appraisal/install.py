@@ -19,7 +19,7 @@ def after_install():
 
 def create_roles():
 	"""The app's roles (English names, shown translated: 值周检查员, 教导处/德育处, 校长, 班主任)."""
-	from class_teacher_appraisal.permissions import ROLES
+	from class_teacher_appraisal.names import ROLES
 
 	for role in ROLES:
 		if not frappe.db.exists("Role", role):

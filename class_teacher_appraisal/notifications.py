@@ -15,8 +15,14 @@ from frappe.desk.doctype.notification_log.notification_log import make_notificat
 from frappe.desk.doctype.notification_settings.notification_settings import is_email_notifications_enabled
 from frappe.utils import escape_html, flt, get_url_to_form
 
-from class_teacher_appraisal.permissions import OFFICE, PRINCIPAL
-from class_teacher_appraisal.setup.workflow import APPROVED, DRAFT, OFFICE_REVIEW, PRINCIPAL_APPROVAL
+from class_teacher_appraisal.names import (
+	APPROVED,
+	DRAFT,
+	OFFICE,
+	OFFICE_REVIEW,
+	PRINCIPAL,
+	PRINCIPAL_APPROVAL,
+)
 
 
 def users_with_role(role: str) -> list[str]:

@@ -11,8 +11,8 @@ from frappe import _
 from frappe.utils.background_jobs import is_job_enqueued
 
 from class_teacher_appraisal import appraisals
+from class_teacher_appraisal.names import PERIOD
 
-PERIOD = "Appraisal Period"
 DONE_EVENT = "appraisal_period_job"
 ACTIONS = {
 	"generate": appraisals.generate,

@@ -15,19 +15,20 @@ Frappe's hooks can only take a permission away; what a role may do at all is in 
 
 import frappe
 
-OFFICE = "Academic Office"
-PRINCIPAL = "Principal"
-INSPECTOR = "Duty Inspector"
-CLASS_TEACHER = "Class Teacher"
-ROLES = (INSPECTOR, OFFICE, PRINCIPAL, CLASS_TEACHER)
-SYSTEM_MANAGER = "System Manager"
-
-APPRAISAL = "Class Teacher Appraisal"
-RATING = "Appraisal Rating"
-APPEAL = "Appraisal Appeal"
-INSPECTION = "Inspection"
-ROUND = "Inspection Round"
-RED_FLAG = "Red Flag Award"
+from class_teacher_appraisal.names import (
+	APPEAL,
+	APPRAISAL,
+	CLASS_RECORD,
+	DRAFT,
+	INSPECTION,
+	INSPECTOR,
+	OFFICE,
+	PRINCIPAL,
+	RATING,
+	RED_FLAG,
+	ROUND,
+	SYSTEM_MANAGER,
+)
 
 # Reading, as opposed to changing: what a reader of a record may do with it.
 READ_TYPES = {"read", "select", "print", "email", "report", "export"}
@@ -70,7 +71,7 @@ def own_classes(user=None) -> list[str]:
 	if user in ("Guest", None):
 		return []
 	return frappe.get_all(
-		"Class Record",
+		CLASS_RECORD,
 		or_filters={"class_teacher": user, "deputy_teacher": user},
 		pluck="name",
 	)
@@ -122,8 +123,6 @@ def appraisal_conditions(user=None, doctype=None) -> str:
 	own = f"`tabClass Teacher Appraisal`.`class_teacher` = {frappe.db.escape(user)}"
 	if INSPECTOR in roles_of(user):
 		# the inspector's workflow step: drafts to check and forward
-		from class_teacher_appraisal.setup.workflow import DRAFT
-
 		return (
 			f"({own} or (`tabClass Teacher Appraisal`.`docstatus` = 0"
 			f" and `tabClass Teacher Appraisal`.`workflow_state` = {frappe.db.escape(DRAFT)}))"
@@ -268,13 +267,11 @@ def appraisal_permission(doc, ptype=None, user=None) -> bool:
 		return True
 	row = stored(doc, ["class_teacher", "class_record", "docstatus", "workflow_state"])
 	if doc.is_new() or not frappe.db.exists(APPRAISAL, doc.name or ""):
-		row.class_teacher = frappe.db.get_value("Class Record", doc.class_record, "class_teacher")
+		row.class_teacher = frappe.db.get_value(CLASS_RECORD, doc.class_record, "class_teacher")
 	roles = roles_of(user)
 	if ptype in READ_TYPES or ptype is None:
 		if READ_ALL[APPRAISAL] & roles or row.class_teacher == user:
 			return True
-		from class_teacher_appraisal.setup.workflow import DRAFT
-
 		return INSPECTOR in roles and row.docstatus == 0 and row.workflow_state == DRAFT
 	# nobody changes, forwards, approves or cancels an appraisal about their own class
 	if is_about(user, row.class_teacher, row.class_record):

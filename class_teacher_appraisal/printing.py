@@ -9,9 +9,7 @@ from frappe import _
 from frappe.utils import flt, format_date, get_fullname, getdate
 
 from class_teacher_appraisal import adapters
-from class_teacher_appraisal.setup.workflow import APPROVED, DRAFT, OFFICE_REVIEW, PRINCIPAL_APPROVAL
-
-APPRAISAL = "Class Teacher Appraisal"
+from class_teacher_appraisal.names import APPRAISAL, APPROVED, DRAFT, OFFICE_REVIEW, PRINCIPAL_APPROVAL
 
 # Signature boxes: who signs, and the workflow state their step moves the appraisal into.
 SIGNATURES = (

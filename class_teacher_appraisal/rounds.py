@@ -14,10 +14,9 @@ from frappe.utils import cint, escape_html, getdate
 from class_teacher_appraisal import inspection_rules as rules
 from class_teacher_appraisal.html_text import text
 from class_teacher_appraisal.inspections import insert_submitted
+from class_teacher_appraisal.names import ROUND
 from class_teacher_appraisal.permissions import own_classes
 from class_teacher_appraisal.validation import COUNT, GRADE, POINTS, check_numbers, finite, required
-
-ROUND = "Inspection Round"
 
 
 @frappe.whitelist()

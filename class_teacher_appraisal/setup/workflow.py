@@ -7,22 +7,21 @@ sync from files) and only where missing, so a school's changes to it survive mig
 
 import frappe
 
-from class_teacher_appraisal.permissions import INSPECTOR, OFFICE, PRINCIPAL
-
-WORKFLOW = "Class Teacher Appraisal Approval"
-DRAFT, OFFICE_REVIEW, PRINCIPAL_APPROVAL, APPROVED, CANCELLED = (
-	"Draft",
-	"Pending Office Review",
-	"Pending Principal Approval",
-	"Approved",
-	"Cancelled",
-)
-SUBMIT, FORWARD, APPROVE, RETURN, CANCEL = (
-	"Submit for Review",
-	"Forward to Principal",
-	"Approve",
-	"Return",
-	"Cancel",
+from class_teacher_appraisal.names import (
+	APPROVE,
+	APPROVED,
+	CANCEL,
+	CANCELLED,
+	DRAFT,
+	FORWARD,
+	INSPECTOR,
+	OFFICE,
+	OFFICE_REVIEW,
+	PRINCIPAL,
+	PRINCIPAL_APPROVAL,
+	RETURN,
+	SUBMIT,
+	WORKFLOW,
 )
 
 STATES = [

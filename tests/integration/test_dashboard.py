@@ -15,7 +15,7 @@ from class_teacher_appraisal.class_teacher_appraisal.dashboard_chart_source.appr
 from class_teacher_appraisal.class_teacher_appraisal.dashboard_chart_source.appraisal_points_by_part import (
 	appraisal_points_by_part,
 )
-from class_teacher_appraisal.setup.workflow import DRAFT, OFFICE_REVIEW, WORKFLOW
+from class_teacher_appraisal.names import DRAFT, OFFICE_REVIEW, WORKFLOW
 from tests.conftest import acting_as
 from tests.factories import S6, appraisal_of, approve, fill_manual, make_class, make_period, walk
 

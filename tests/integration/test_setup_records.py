@@ -3,7 +3,7 @@
 import frappe
 
 from class_teacher_appraisal.install import create_setup_records
-from class_teacher_appraisal.setup.workflow import WORKFLOW
+from class_teacher_appraisal.names import WORKFLOW
 
 
 def counts():

@@ -115,8 +115,8 @@ def collect() -> dict[str, set[str]]:
 	for path in APP.rglob("*.py"):
 		add(python_strings(path), path)
 	# Records the app creates in code (stored in English): roles, workflow, states, actions.
-	add(named_constants(APP / "permissions.py", ("OFFICE", "PRINCIPAL", "INSPECTOR", "CLASS_TEACHER")), APP)
-	add(named_constants(APP / "setup" / "workflow.py", RECORD_NAMES), APP)
+	add(named_constants(APP / "names.py", ("OFFICE", "PRINCIPAL", "INSPECTOR", "CLASS_TEACHER")), APP)
+	add(named_constants(APP / "names.py", RECORD_NAMES), APP)
 	for path in APP.glob("*/print_format/*/*.html"):
 		add((m.group(2) for m in JINJA_CALL.finditer(path.read_text(encoding="utf-8"))), path)
 	for path in APP.rglob("*.js"):

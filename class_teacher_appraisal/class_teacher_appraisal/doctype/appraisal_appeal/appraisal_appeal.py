@@ -9,7 +9,8 @@ from frappe.utils import add_days, escape_html, get_datetime, now_datetime
 
 from class_teacher_appraisal import notifications
 from class_teacher_appraisal.html_text import text
-from class_teacher_appraisal.permissions import OFFICE, appraisal_is_about, check_attachments
+from class_teacher_appraisal.names import OFFICE
+from class_teacher_appraisal.permissions import appraisal_is_about, check_attachments
 from class_teacher_appraisal.validation import require_post
 
 

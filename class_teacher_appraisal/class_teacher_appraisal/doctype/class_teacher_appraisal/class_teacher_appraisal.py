@@ -8,10 +8,17 @@ from frappe.utils import escape_html, flt
 
 from class_teacher_appraisal import appraisals, notifications
 from class_teacher_appraisal.html_text import text
-from class_teacher_appraisal.permissions import OFFICE, PRINCIPAL, check_attachments
+from class_teacher_appraisal.names import (
+	APPROVED,
+	DRAFT,
+	OFFICE,
+	OFFICE_REVIEW,
+	PRINCIPAL,
+	PRINCIPAL_APPROVAL,
+)
+from class_teacher_appraisal.permissions import check_attachments
 from class_teacher_appraisal.scoring import Kind
 from class_teacher_appraisal.scoring.kinds import KINDS, hand_entered
-from class_teacher_appraisal.setup.workflow import APPROVED, DRAFT, OFFICE_REVIEW, PRINCIPAL_APPROVAL
 from class_teacher_appraisal.validation import check_appraisal_numbers
 
 

@@ -10,10 +10,10 @@ from frappe.query_builder import DocType
 from frappe.utils import cint
 
 from class_teacher_appraisal import html_text
+from class_teacher_appraisal.names import APPRAISAL
 from class_teacher_appraisal.reports import column, number, require_period
 from class_teacher_appraisal.scoring.engine import competition_ranks
 
-APPRAISAL = "Class Teacher Appraisal"
 DEFAULT_HONOURS = 10
 
 

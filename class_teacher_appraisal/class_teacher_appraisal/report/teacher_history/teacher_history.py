@@ -9,10 +9,9 @@ from frappe import _
 from frappe.utils import getdate
 
 from class_teacher_appraisal import html_text
+from class_teacher_appraisal.names import APPRAISAL
 from class_teacher_appraisal.permissions import sees_all
 from class_teacher_appraisal.reports import column, number
-
-APPRAISAL = "Class Teacher Appraisal"
 
 
 def execute(filters=None):
