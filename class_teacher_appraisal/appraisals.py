@@ -2,26 +2,20 @@
 weekly red flags. Controllers call these; the maths is in `scoring`, the reads
 in `evidence`."""
 
-import json
 from collections import defaultdict
 
 import frappe
 from frappe import _
-from frappe.utils import add_days, getdate, now_datetime
+from frappe.utils import now_datetime
 
-from class_teacher_appraisal import adapters, evidence
+from class_teacher_appraisal import adapters, bulk, evidence, results
 from class_teacher_appraisal.html_text import text
 from class_teacher_appraisal.names import APPRAISAL
 from class_teacher_appraisal.scoring import (
-	Achievement,
-	ClassEvidence,
 	D,
-	ManualInput,
 	ScoringError,
-	VetoCase,
 	award_weekly_flags,
 	competition_ranks,
-	rescore_class,
 	score_period,
 )
 
@@ -171,8 +165,8 @@ def write_results(scored: dict, rubric_name: str, stamp, confirmed: dict[str, se
 	child table's rows replaced with one delete and one bulk insert for the whole period."""
 	lines, sections, automatic = {}, {}, {}
 	for name, result in scored.items():
-		lines[name] = [{**line_values(ln), **computed_values(ln)} for ln in result.lines]
-		sections[name] = [section_values(s) for s in result.sections]
+		lines[name] = [{**results.line_values(ln), **results.computed_values(ln)} for ln in result.lines]
+		sections[name] = [results.section_values(s) for s in result.sections]
 		automatic[name] = [
 			{
 				"rule_code": code,
@@ -183,242 +177,24 @@ def write_results(scored: dict, rubric_name: str, stamp, confirmed: dict[str, se
 			for code, reason, auto in result.veto_cases
 			if auto
 		]
-	_replace_children("lines", "Class Teacher Appraisal Line", lines)
-	_replace_children("sections", "Class Teacher Appraisal Section", sections)
-	_replace_children("veto_cases", "Appraisal Veto Case", automatic, only={"automatic": 1})
+	bulk.replace_children("lines", "Class Teacher Appraisal Line", lines)
+	bulk.replace_children("sections", "Class Teacher Appraisal Section", sections)
+	bulk.replace_children("veto_cases", "Appraisal Veto Case", automatic, only={"automatic": 1})
 	for name, result in scored.items():
 		frappe.db.set_value(
 			APPRAISAL,
 			name,
 			{
-				**summary_fields(result),
+				**results.summary_fields(result),
 				"rubric": rubric_name,
 				"red_flags": result.flags,
-				"pending_questions": pending_questions(
+				"pending_questions": results.pending_questions(
 					(ln.needs_input for ln in result.lines),
 					((row["automatic"], row["confirmed"]) for row in automatic[name]),
 				),
 				"computed_on": stamp,
 			},
 		)
-
-
-def pending_questions(needs_input, vetoes) -> int:
-	"""What stops an appraisal from going to the principal: lines nobody scored yet (needs_input
-	flags), and vetoes found in the incidents that the office has not confirmed ((automatic,
-	confirmed) pairs)."""
-	return sum(1 for flag in needs_input if flag) + sum(
-		1 for automatic, confirmed in vetoes if automatic and not confirmed
-	)
-
-
-def line_values(ln) -> dict:
-	"""What a line shows of its criterion and of the office's input."""
-	return {
-		"criterion_code": ln.code,
-		"criterion_title": ln.title,
-		"section_code": ln.section,
-		"rule_kind": ln.kind,
-		"max_points": ln.max_points,
-		"manual_points": ln.manual or 0,
-		"adjustment": ln.adjustment,
-		"adjustment_reason": ln.adjustment_reason or None,
-	}
-
-
-def computed_values(ln) -> dict:
-	"""What scoring decides on a line: its points, and the evidence and words behind them."""
-	return {
-		"computed_points": ln.computed or 0,
-		"manual_entered": int(ln.manual is not None),
-		"points": ln.points,
-		"needs_input": int(ln.needs_input),
-		"explanation": adapters.render(ln.explanation),
-		"evidence": json.dumps(
-			{**ln.evidence, "messages": adapters.messages_to_json(ln.explanation)},
-			ensure_ascii=False,
-			default=str,
-		),
-	}
-
-
-def section_values(s) -> dict:
-	return {
-		"section_code": s.code,
-		"section_title": s.title,
-		"max_points": s.max_points,
-		"weight_percent": s.weight_percent,
-		"raw_points": s.raw_points,
-		"points": s.points,
-	}
-
-
-def summary_fields(result) -> dict:
-	return {
-		"total_score": result.total,
-		"grade": result.grade,
-		"vetoed": int(result.vetoed),
-		"veto_reason": adapters.render(result.veto_reasons, "\n") or None,
-		"excluded_from_honours": int(result.excluded_from_honours),
-		"exclusion_reason": adapters.render(result.exclusion_reasons, "\n") or None,
-		"allowance": result.allowance,
-		"allowance_note": adapters.render([result.allowance_note]) if result.allowance_note else None,
-	}
-
-
-CHILD_FIELDS = (
-	"name",
-	"parent",
-	"parenttype",
-	"parentfield",
-	"idx",
-	"creation",
-	"modified",
-	"owner",
-	"modified_by",
-)
-
-
-def _replace_children(
-	field: str, doctype: str, rows_by_parent: dict[str, list[dict]], only: dict | None = None
-):
-	"""Deletes a child table's rows of the given parents (or those matching `only`) and
-	bulk-inserts the new ones, numbered after the rows that stay."""
-	parents = list(rows_by_parent)
-	if not parents:
-		return
-	filters = {"parenttype": APPRAISAL, "parentfield": field}
-	for chunk in _chunks(parents):
-		frappe.db.delete(doctype, {**filters, "parent": ["in", chunk], **(only or {})})
-	after = {}
-	if only:  # rows that stay keep their numbers; new ones follow them
-		after = dict(
-			frappe.get_all(
-				doctype,
-				filters={**filters, "parent": ["in", parents]},
-				fields=["parent", "max(idx) as last"],
-				group_by="parent",
-				as_list=True,
-			)
-		)
-	now, user = now_datetime(), frappe.session.user
-	keys, values = None, []
-	for parent, rows in rows_by_parent.items():
-		start = after.get(parent) or 0
-		for i, row in enumerate(rows, start=1):
-			keys = keys or list(row)
-			values.append(
-				(
-					frappe.generate_hash(length=10),
-					parent,
-					APPRAISAL,
-					field,
-					start + i,
-					now,
-					now,
-					user,
-					user,
-					*(row[k] for k in keys),
-				)  # fmt: skip
-			)
-	if values:
-		frappe.db.bulk_insert(doctype, CHILD_FIELDS + tuple(keys), values, chunk_size=2000)
-
-
-def _chunks(items: list, size: int = 1000):
-	for i in range(0, len(items), size):
-		yield items[i : i + size]
-
-
-# What scoring decides on an appraisal and its lines: recomputed on every save and never taken
-# from a request (the controller restores the stored values before rescoring).
-COMPUTED_FIELDS = (
-	"total_score", "grade", "rank", "rank_out_of", "red_flags", "allowance", "allowance_note", "vetoed",
-	"veto_reason", "excluded_from_honours", "exclusion_reason", "pending_questions", "computed_on",
-	"approved_on",
-)  # fmt: skip
-# Fetched by Frappe from the stored class and period on every save.
-FETCHED_FIELDS = ("period_type", "class_name", "grade_level")
-LINE_COMPUTED_FIELDS = ("computed_points", "points", "needs_input", "explanation", "evidence")
-LINE_RUBRIC_FIELDS = ("criterion_title", "section_code", "rule_kind", "max_points")
-LINE_INPUT_FIELDS = ("manual_points", "manual_entered", "adjustment", "adjustment_reason")
-
-
-def changed_inputs(before, doc) -> set[str]:
-	"""Which kinds of the office's input differ between the stored appraisal and `doc`:
-	"lines" (hand-scored points, adjustments), "achievements", "vetoes", "return_reason"."""
-
-	def lines(d):
-		return {row.criterion_code: tuple(_normal(row.get(f)) for f in LINE_INPUT_FIELDS) for row in d.lines}
-
-	def rows(d, field, keys):
-		return sorted(tuple(_normal(row.get(k)) for k in keys) for row in d.get(field))
-
-	changed = set()
-	if lines(before) != lines(doc):
-		changed.add("lines")
-	keys = ("criterion_code", "title", "level", "base_points")
-	if rows(before, "achievements", keys) != rows(doc, "achievements", keys):
-		changed.add("achievements")
-	keys = ("rule_code", "reason", "attachment", "automatic", "confirmed")
-	if rows(before, "veto_cases", keys) != rows(doc, "veto_cases", keys):
-		changed.add("vetoes")
-	if _normal(before.return_reason) != _normal(doc.return_reason):
-		changed.add("return_reason")
-	return changed
-
-
-def _normal(value):
-	"""Compares what a form sends with what the database holds: '' and None and 0 alike, 1 and 1.0."""
-	if value in (None, ""):
-		return None
-	if isinstance(value, bool | int | float):
-		return float(value) or None
-	value = str(value).strip()
-	try:
-		return float(value) or None
-	except ValueError:
-		return value or None
-
-
-def rescore(doc):
-	"""Re-applies the office's hand-entered points, adjustments, achievements and veto cases to
-	one appraisal's computed lines (on save), without reading the period's evidence again."""
-	rubric = adapters.to_rubric(frappe.get_cached_doc("Appraisal Rubric", doc.rubric))
-	pupils = frappe.db.get_value("Class Record", doc.class_record, "pupil_count") or 0
-	local = ClassEvidence(class_id=doc.class_record, grade_level=doc.grade_level or 0, pupils=pupils)
-	computed = {}
-	for row in doc.lines:
-		manual = evidence.entered_points(row)
-		if manual is not None or row.adjustment:
-			local.manual[row.criterion_code] = ManualInput(
-				manual, D(row.adjustment), row.adjustment_reason or ""
-			)
-		details = adapters.load_json(row.evidence)
-		messages = adapters.messages_from_json(details.pop("messages", []))
-		messages = [
-			m for m in messages if m.template not in ("adjusted by {0}: {1}", "kept within {0} … {1}")
-		]
-		computed[row.criterion_code] = (D(row.computed_points), messages, details)
-	for a in doc.achievements:
-		local.achievements.setdefault(a.criterion_code, []).append(
-			Achievement(a.title, a.level, D(a.base_points))
-		)
-	local.vetoes = [VetoCase(v.rule_code, v.reason or "") for v in doc.veto_cases]
-	result = rescore_class(rubric, local, computed)
-	by_code = {ln.code: ln for ln in result.lines}
-	for row in doc.lines:
-		ln = by_code.get(row.criterion_code)
-		if ln is None:
-			continue
-		row.update(computed_values(ln))
-	sections = [section_values(s) for s in result.sections]
-	if [row.section_code for row in doc.sections] == [s["section_code"] for s in sections]:
-		for row, values in zip(doc.sections, sections, strict=True):
-			row.update(values)  # in place: the history shows changed points, not replaced rows
-	else:
-		doc.set("sections", sections)
-	doc.update(summary_fields(result))
 
 
 def refresh_ranks(period_name: str, current=None):
@@ -499,9 +275,3 @@ def award_flags(period_name: str) -> dict:
 		frappe.db.bulk_insert("Red Flag Award", fields, values)
 	period.db_set("flags_awarded_on", now, update_modified=False)
 	return {"weeks": len(per_week), "flags": sum(per_week.values()), "rows": len(values)}
-
-
-def week_start(date) -> object:
-	"""Monday of the date's week."""
-	d = getdate(date)
-	return add_days(d, -d.weekday())

@@ -13,8 +13,8 @@ from frappe.model.workflow import get_workflow_name, is_transition_condition_sat
 from frappe.utils import cint, escape_html, flt, nowdate
 
 from class_teacher_appraisal import html_text
-from class_teacher_appraisal.appraisals import week_start
 from class_teacher_appraisal.names import APPRAISAL
+from class_teacher_appraisal.utils import week_start
 
 # ------------------------------------------------------------------ number cards
 

@@ -5,7 +5,7 @@ incidents, with the derived fields the controller would set."""
 import frappe
 from frappe.utils import getdate, now_datetime
 
-from class_teacher_appraisal.appraisals import week_start
+from class_teacher_appraisal.utils import week_start
 
 INSPECTION_FIELDS = (
 	"inspection_date", "class_record", "inspection_item", "inspector", "score", "level", "deduction",

@@ -8,7 +8,6 @@ from frappe.desk.desktop import get_desktop_page
 from frappe.utils import add_days, nowdate
 
 from class_teacher_appraisal import dashboard
-from class_teacher_appraisal.appraisals import week_start
 from class_teacher_appraisal.class_teacher_appraisal.dashboard_chart_source.appraisal_grade_distribution import (
 	appraisal_grade_distribution,
 )
@@ -16,6 +15,7 @@ from class_teacher_appraisal.class_teacher_appraisal.dashboard_chart_source.appr
 	appraisal_points_by_part,
 )
 from class_teacher_appraisal.names import DRAFT, OFFICE_REVIEW, WORKFLOW
+from class_teacher_appraisal.utils import week_start
 from tests.conftest import acting_as
 from tests.factories import S6, appraisal_of, approve, fill_manual, make_class, make_period, walk
 

@@ -6,7 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import escape_html, flt
 
-from class_teacher_appraisal import appraisals, notifications
+from class_teacher_appraisal import adapters, appraisals, evidence, notifications, results
 from class_teacher_appraisal.html_text import text
 from class_teacher_appraisal.names import (
 	APPROVED,
@@ -17,7 +17,15 @@ from class_teacher_appraisal.names import (
 	PRINCIPAL_APPROVAL,
 )
 from class_teacher_appraisal.permissions import check_attachments
-from class_teacher_appraisal.scoring import Kind
+from class_teacher_appraisal.scoring import (
+	Achievement,
+	ClassEvidence,
+	D,
+	Kind,
+	ManualInput,
+	VetoCase,
+	rescore_class,
+)
 from class_teacher_appraisal.scoring.kinds import KINDS, hand_entered
 from class_teacher_appraisal.validation import check_appraisal_numbers
 
@@ -85,7 +93,7 @@ class ClassTeacherAppraisal(Document):
 		self.set_title()
 		self.validate_inputs()
 		if not self.flags.skip_rescore and not self.is_new():
-			appraisals.rescore(self)
+			self.rescore()
 		self.set_pending_questions()
 		self.validate_transition()
 
@@ -105,11 +113,11 @@ class ClassTeacherAppraisal(Document):
 		inputs are kept by criterion."""
 		self.class_teacher = frappe.db.get_value("Class Record", self.class_record, "class_teacher")
 		self.rubric = frappe.db.get_value("Appraisal Period", self.appraisal_period, "rubric")
-		for field in appraisals.COMPUTED_FIELDS:
+		for field in results.COMPUTED_FIELDS:
 			self.set(field, None)
 		self.set("sections", [])
 		for row in self.lines:
-			for field in appraisals.LINE_COMPUTED_FIELDS:
+			for field in results.LINE_COMPUTED_FIELDS:
 				row.set(field, None)
 		self.set("veto_cases", [row for row in self.veto_cases if not row.automatic])
 
@@ -124,7 +132,7 @@ class ClassTeacherAppraisal(Document):
 					title=_("Not Allowed"),
 					exc=frappe.PermissionError,
 				)
-		for field in appraisals.COMPUTED_FIELDS + appraisals.FETCHED_FIELDS:
+		for field in results.COMPUTED_FIELDS + results.FETCHED_FIELDS:
 			self.set(field, before.get(field))
 		stored_lines = {row.criterion_code: row for row in before.lines}
 		if sorted(row.criterion_code or "" for row in self.lines) != sorted(stored_lines):
@@ -135,7 +143,7 @@ class ClassTeacherAppraisal(Document):
 			)
 		for row in self.lines:
 			stored_row = stored_lines[row.criterion_code]
-			for field in appraisals.LINE_COMPUTED_FIELDS + appraisals.LINE_RUBRIC_FIELDS:
+			for field in results.LINE_COMPUTED_FIELDS + results.LINE_RUBRIC_FIELDS:
 				row.set(field, stored_row.get(field))
 		self.set("sections", [row.as_dict() for row in before.sections])
 		# vetoes found in the incidents stay as found; the office only confirms them
@@ -154,7 +162,7 @@ class ClassTeacherAppraisal(Document):
 		before = self.get_doc_before_save()
 		roles = set(frappe.get_roles())
 		office = frappe.session.user == "Administrator" or bool({OFFICE, "System Manager"} & roles)
-		changed = appraisals.changed_inputs(before, self)
+		changed = results.changed_inputs(before, self)
 		if changed - {"return_reason"} and not office:
 			frappe.throw(
 				_(
@@ -169,6 +177,45 @@ class ClassTeacherAppraisal(Document):
 				title=_("Not Allowed"),
 				exc=frappe.PermissionError,
 			)
+
+	def rescore(self):
+		"""Re-applies the office's hand-entered points, adjustments, achievements and veto cases to
+		one appraisal's computed lines (on save), without reading the period's evidence again."""
+		rubric = adapters.to_rubric(frappe.get_cached_doc("Appraisal Rubric", self.rubric))
+		pupils = frappe.db.get_value("Class Record", self.class_record, "pupil_count") or 0
+		local = ClassEvidence(class_id=self.class_record, grade_level=self.grade_level or 0, pupils=pupils)
+		computed = {}
+		for row in self.lines:
+			manual = evidence.entered_points(row)
+			if manual is not None or row.adjustment:
+				local.manual[row.criterion_code] = ManualInput(
+					manual, D(row.adjustment), row.adjustment_reason or ""
+				)
+			details = adapters.load_json(row.evidence)
+			messages = adapters.messages_from_json(details.pop("messages", []))
+			messages = [
+				m for m in messages if m.template not in ("adjusted by {0}: {1}", "kept within {0} … {1}")
+			]
+			computed[row.criterion_code] = (D(row.computed_points), messages, details)
+		for a in self.achievements:
+			local.achievements.setdefault(a.criterion_code, []).append(
+				Achievement(a.title, a.level, D(a.base_points))
+			)
+		local.vetoes = [VetoCase(v.rule_code, v.reason or "") for v in self.veto_cases]
+		result = rescore_class(rubric, local, computed)
+		by_code = {ln.code: ln for ln in result.lines}
+		for row in self.lines:
+			ln = by_code.get(row.criterion_code)
+			if ln is None:
+				continue
+			row.update(results.computed_values(ln))
+		sections = [results.section_values(s) for s in result.sections]
+		if [row.section_code for row in self.sections] == [s["section_code"] for s in sections]:
+			for row, values in zip(self.sections, sections, strict=True):
+				row.update(values)  # in place: the history shows changed points, not replaced rows
+		else:
+			self.set("sections", sections)
+		self.update(results.summary_fields(result))
 
 	def on_update(self):
 		if not self.flags.skip_rescore:
@@ -188,7 +235,7 @@ class ClassTeacherAppraisal(Document):
 		check_appraisal_numbers(self)
 		self._doc_before_save = frappe.get_doc(self.doctype, self.name)
 		self.keep_stored_values()
-		appraisals.rescore(self)
+		self.rescore()
 		self.set_pending_questions()
 		return {
 			"lines": {row.name: {"points": row.points, "needs_input": row.needs_input} for row in self.lines},
@@ -211,7 +258,7 @@ class ClassTeacherAppraisal(Document):
 		self.db_set("approved_on", frappe.utils.now_datetime(), update_modified=False)
 
 	def set_pending_questions(self):
-		self.pending_questions = appraisals.pending_questions(
+		self.pending_questions = results.pending_questions(
 			(row.needs_input for row in self.lines),
 			((row.automatic, row.confirmed) for row in self.veto_cases),
 		)

@@ -7,9 +7,9 @@ from frappe.model.document import Document
 from frappe.utils import flt, getdate
 
 from class_teacher_appraisal import inspection_rules as rules
-from class_teacher_appraisal.appraisals import week_start
 from class_teacher_appraisal.html_text import text
 from class_teacher_appraisal.permissions import check_attachments, set_inspector
+from class_teacher_appraisal.utils import week_start
 from class_teacher_appraisal.validation import COUNT, POINTS, check_numbers
 
 

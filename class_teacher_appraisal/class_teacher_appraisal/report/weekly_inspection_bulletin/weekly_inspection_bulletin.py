@@ -14,9 +14,9 @@ from frappe.query_builder.functions import Count, GroupConcat, Sum
 from frappe.utils import add_days, cint, getdate
 
 from class_teacher_appraisal import html_text
-from class_teacher_appraisal.appraisals import week_start
 from class_teacher_appraisal.permissions import visible_classes
 from class_teacher_appraisal.reports import column, number, restrict_to_visible
+from class_teacher_appraisal.utils import week_start
 
 PRECISION = 2
 
