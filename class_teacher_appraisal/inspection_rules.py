@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 
 import frappe
 from frappe import _
-from frappe.utils import flt, getdate
+from frappe.utils import cint, flt, getdate
 
 from class_teacher_appraisal.html_text import text
+from class_teacher_appraisal.utils import week_start
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,22 @@ def period_error(date) -> str | None:
 	return _("{0} is outside every appraisal period; set up the period first.").format(
 		frappe.format(getdate(date), {"fieldtype": "Date"})
 	)
+
+
+def derived_fields(
+	class_record: str, item: str, date, is_spot_check, revokes_flag, incident_deductions, scoring_method: str
+) -> dict:
+	"""What an inspection's other fields give, the same for one saved in the Desk and for rounds
+	written in bulk: its deduction, week, whether it takes a flag back, the day key and method."""
+	spot = cint(is_spot_check)
+	return {
+		"deduction": sum(flt(d) for d in incident_deductions),
+		"week_start": week_start(date),
+		"is_spot_check": spot,
+		"revokes_flag": cint(revokes_flag) if spot else 0,
+		"dedupe_key": None if spot else dedupe_key(class_record, item, date),
+		"scoring_method": scoring_method,
+	}
 
 
 def dedupe_key(class_record: str, item: str, date) -> str:

@@ -3,9 +3,9 @@ already been validated row by row): one bulk insert for the inspections and one 
 incidents, with the derived fields the controller would set."""
 
 import frappe
-from frappe.utils import getdate, now_datetime
+from frappe.utils import now_datetime
 
-from class_teacher_appraisal.utils import week_start
+from class_teacher_appraisal.inspection_rules import derived_fields
 
 INSPECTION_FIELDS = (
 	"inspection_date", "class_record", "inspection_item", "inspector", "score", "level", "deduction",
@@ -51,20 +51,21 @@ def insert_submitted(rows: list[dict]) -> list[str]:
 	for name, row in zip(names, rows, strict=True):
 		c = classes[row["class_record"]]
 		incidents = row.get("incidents") or []
-		date = getdate(row["inspection_date"])
-		spot = int(row.get("is_spot_check") or 0)
 		values = {
 			**row,
 			"inspector": row.get("inspector") or user,
-			"deduction": sum(i.get("deduction") or 0 for i in incidents),
-			"is_spot_check": spot,
-			"revokes_flag": int(row.get("revokes_flag") or 0) if spot else 0,
 			"class_name": c.class_name,
 			"grade_level": c.grade_level,
 			"class_teacher": c.class_teacher,
-			"scoring_method": methods[row["inspection_item"]],
-			"week_start": week_start(date),
-			"dedupe_key": None if spot else f"{row['class_record']}|{row['inspection_item']}|{date}",
+			**derived_fields(
+				row["class_record"],
+				row["inspection_item"],
+				row["inspection_date"],
+				row.get("is_spot_check"),
+				row.get("revokes_flag"),
+				[i.get("deduction") for i in incidents],
+				methods[row["inspection_item"]],
+			),
 		}
 		parents.append((name, now, now, user, user, 1, 0, *(values.get(f) for f in INSPECTION_FIELDS)))
 		for idx, incident in enumerate(incidents, start=1):

@@ -4,12 +4,11 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import flt, getdate
+from frappe.utils import getdate
 
 from class_teacher_appraisal import inspection_rules as rules
 from class_teacher_appraisal.html_text import text
 from class_teacher_appraisal.permissions import check_attachments, set_inspector
-from class_teacher_appraisal.utils import week_start
 from class_teacher_appraisal.validation import COUNT, POINTS, check_numbers
 
 
@@ -94,17 +93,22 @@ class Inspection(Document):
 			row.deduction = rules.incident_deduction(item, row.incident_type, row.count, row.deduction)
 
 	def set_derived_fields(self):
-		self.deduction = sum(flt(row.deduction) for row in self.incidents)
-		self.week_start = week_start(self.inspection_date)
-		if not self.is_spot_check:
-			self.revokes_flag = 0
+		self.update(
+			rules.derived_fields(
+				self.class_record,
+				self.inspection_item,
+				self.inspection_date,
+				self.is_spot_check,
+				self.revokes_flag,
+				[row.deduction for row in self.incidents],
+				self.scoring_method,
+			)
+		)
 
 	def validate_duplicate(self):
 		"""One regular inspection per class, item and day; a unique key backs this up under concurrency."""
-		if self.is_spot_check:
-			self.dedupe_key = None
+		if not self.dedupe_key:
 			return
-		self.dedupe_key = rules.dedupe_key(self.class_record, self.inspection_item, self.inspection_date)
 		other = frappe.db.get_value(
 			"Inspection", {"dedupe_key": self.dedupe_key, "name": ["!=", self.name or ""]}, "name"
 		)
