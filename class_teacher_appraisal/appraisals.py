@@ -16,8 +16,10 @@ from class_teacher_appraisal.scoring import (
 	ScoringError,
 	award_weekly_flags,
 	competition_ranks,
+	points,
 	score_period,
 )
+from class_teacher_appraisal.scoring.flags import is_published
 
 
 def get_period(period_name: str):
@@ -133,7 +135,7 @@ def recompute(period_name: str, _locked: bool = False, progress=no_progress) -> 
 	progress(50, _("Writing {0} appraisals").format(len(drafts)))
 	stamp = now_datetime()
 	scored = {drafts[r.class_id]: r for r in results if r.class_id in drafts}
-	write_results(scored, period.rubric, stamp, confirmed_vetoes(list(scored)))
+	write_results(scored, period.rubric, stamp, veto_decisions(list(scored)))
 	progress(90, _("Ranking the appraisals"))
 	refresh_ranks(period.name)
 	period.db_set({"last_recomputed_on": stamp, "appraisal_count": len(rows)}, update_modified=False)
@@ -141,26 +143,27 @@ def recompute(period_name: str, _locked: bool = False, progress=no_progress) -> 
 	return {"recomputed": len(drafts), "approved_untouched": len(approved_totals), "classes": len(rows)}
 
 
-def confirmed_vetoes(appraisals: list[str]) -> dict[str, set[tuple[str, str]]]:
-	"""Automatic veto cases the office has confirmed, per appraisal (kept across recomputes)."""
-	found: dict[str, set[tuple[str, str]]] = defaultdict(set)
+def veto_decisions(appraisals: list[str]) -> dict[str, dict[tuple[str, str], dict]]:
+	"""What the office decided on the vetoes found in the incidents, per appraisal and case (rule
+	code, what was found): confirmed, or dismissed and why. Kept across recomputes."""
+	found: dict[str, dict[tuple[str, str], dict]] = defaultdict(dict)
 	for v in frappe.db.get_values(
 		"Appraisal Veto Case",
-		filters={
-			"parent": ["in", appraisals or [""]],
-			"parenttype": APPRAISAL,
-			"automatic": 1,
-			"confirmed": 1,
-		},
-		fieldname=["parent", "rule_code", "reason"],
+		filters={"parent": ["in", appraisals or [""]], "parenttype": APPRAISAL, "automatic": 1},
+		fieldname=["parent", "rule_code", "reason", "confirmed", "dismissed", "dismissal_reason"],
 		as_dict=True,
-		for_update=True,  # the latest confirmations, not the transaction's snapshot
+		for_update=True,  # the latest decisions, not the transaction's snapshot
 	):
-		found[v.parent].add((v.rule_code, v.reason))
+		if v.confirmed or v.dismissed:
+			found[v.parent][(v.rule_code, v.reason)] = {
+				"confirmed": int(bool(v.confirmed) and not v.dismissed),
+				"dismissed": int(bool(v.dismissed)),
+				"dismissal_reason": v.dismissal_reason if v.dismissed else None,
+			}
 	return found
 
 
-def write_results(scored: dict, rubric_name: str, stamp, confirmed: dict[str, set[tuple[str, str]]]):
+def write_results(scored: dict, rubric_name: str, stamp, decisions: dict[str, dict[tuple[str, str], dict]]):
 	"""Writes scored results into their draft appraisals (name -> result), all at once: each
 	child table's rows replaced with one delete and one bulk insert for the whole period."""
 	lines, sections, automatic = {}, {}, {}
@@ -172,7 +175,10 @@ def write_results(scored: dict, rubric_name: str, stamp, confirmed: dict[str, se
 				"rule_code": code,
 				"reason": reason,
 				"automatic": 1,
-				"confirmed": int((code, reason) in confirmed.get(name, set())),
+				"confirmed": 0,
+				"dismissed": 0,
+				"dismissal_reason": None,
+				**decisions.get(name, {}).get((code, reason), {}),
 			}
 			for code, reason, auto in result.veto_cases
 			if auto
@@ -190,7 +196,7 @@ def write_results(scored: dict, rubric_name: str, stamp, confirmed: dict[str, se
 				"red_flags": result.flags,
 				"pending_questions": results.pending_questions(
 					(ln.needs_input for ln in result.lines),
-					((row["automatic"], row["confirmed"]) for row in automatic[name]),
+					((row["automatic"], row["confirmed"] or row["dismissed"]) for row in automatic[name]),
 				),
 				"computed_on": stamp,
 			},
@@ -243,7 +249,7 @@ def award_flags(period_name: str) -> dict:
 	per_week = defaultdict(int)
 	for class_id, weeks in flags.items():
 		for (item, week), fw in weeks.items():
-			if not (fw.awarded or fw.level_flags or fw.revoked or items[item].weekly_flag_winners):
+			if not is_published(fw, items[item]):
 				continue
 			c = meta[class_id]
 			values.append(
@@ -263,7 +269,7 @@ def award_flags(period_name: str) -> dict:
 					fw.level_flags,
 					fw.revoked,
 					fw.rank,
-					fw.net_average.quantize(D("0.01")),
+					points(fw.net_average),  # the core's rounding (half up), as the bulletin shows it
 					int(fw.ineligible),
 					c.class_name,
 					c.grade_level,

@@ -22,6 +22,17 @@ from class_teacher_appraisal.scoring.kinds import hand_entered
 
 def gather(period, rubric_doc, classes: list[dict]) -> dict[str, ClassEvidence]:
 	"""Evidence of the given classes (dicts with name, grade_level, pupil_count) in the period."""
+	evidence = inspection_evidence(period, classes)
+	_ratings(period, evidence)
+	_rollups(period, rubric_doc, evidence)
+	_inputs(period, evidence)
+	return evidence
+
+
+def inspection_evidence(period, classes: list[dict]) -> dict[str, ClassEvidence]:
+	"""Only the inspections and incidents of the classes from the period's start_date to its
+	end_date: what the weekly red flags are awarded from. Plain reads (no locking read of the
+	office's inputs), for reports."""
 	evidence = {
 		c["name"]: ClassEvidence(
 			class_id=c["name"],
@@ -33,9 +44,6 @@ def gather(period, rubric_doc, classes: list[dict]) -> dict[str, ClassEvidence]:
 	}
 	_inspections(period, evidence)
 	_incidents(period, evidence)
-	_ratings(period, evidence)
-	_rollups(period, rubric_doc, evidence)
-	_inputs(period, evidence)
 	return evidence
 
 
@@ -209,6 +217,12 @@ def _inputs(period, evidence):
 		order_by="idx asc",
 	):
 		evidence[owner[row.parent]].vetoes.append(VetoCase(row.rule_code, row.reason or ""))
+	for row in _locked(
+		"Appraisal Veto Case",
+		{"parenttype": "Class Teacher Appraisal", "parent": ["in", parents], "automatic": 1, "dismissed": 1},
+		["parent", "rule_code", "reason", "dismissal_reason"],
+	):
+		evidence[owner[row.parent]].dismissed[(row.rule_code, row.reason or "")] = row.dismissal_reason or ""
 
 
-__all__ = ["gather"]
+__all__ = ["gather", "inspection_evidence"]

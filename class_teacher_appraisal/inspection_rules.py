@@ -41,8 +41,11 @@ def inactive_item_error(item: ItemRules) -> str | None:
 	return None if item.is_active else _("Inspection item {0} is not active.").format(text(item.name))
 
 
-def result_error(item: ItemRules, score, level) -> str | None:
-	"""A score out of range, or a level the item does not have."""
+def result_error(item: ItemRules, score, level, spot_check=False) -> str | None:
+	"""A score out of range, or a level the item does not have. A spot check may record no result:
+	it is there to take a flag back (its results never count in the averages)."""
+	if spot_check and no_result(score, level):
+		return None
 	if item.method == "Score":
 		if score is None or not 0 <= flt(score) <= item.max_score:
 			return _("The score must be between 0 and {0}, not {1}.").format(item.max_score, score)
@@ -51,8 +54,14 @@ def result_error(item: ItemRules, score, level) -> str | None:
 	return None
 
 
+def no_result(score, level) -> bool:
+	return (score is None or (isinstance(score, str) and not score.strip())) and not level
+
+
 def normalised_result(item: ItemRules, score, level) -> tuple[float, str | None]:
 	"""The (score, level) stored: a level sets the score, an incident-count item keeps neither."""
+	if no_result(score, level) and item.method != "Incident Count":
+		return 0, None  # a spot check without a result
 	if item.method == "Score":
 		return flt(score), None
 	if item.method == "Level":
@@ -72,10 +81,10 @@ def incident_error(item: ItemRules, incident_type: str, count, deduction) -> str
 
 
 def incident_deduction(item: ItemRules, incident_type: str, count, deduction) -> float:
-	"""An empty (or zero) deduction is the count times the item's deduction per incident."""
-	default = item.incident_types.get(incident_type)
-	if deduction is None or (flt(deduction) == 0 and default):
-		return flt(default) * (count or 0)
+	"""An empty deduction is the count times the item's deduction per incident; a deduction entered
+	as 0 stays 0 (an incident recorded without costing points)."""
+	if deduction is None or (isinstance(deduction, str) and not deduction.strip()):
+		return flt(item.incident_types.get(incident_type)) * cint(count)
 	return flt(deduction)
 
 

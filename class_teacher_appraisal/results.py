@@ -22,8 +22,8 @@ LINE_INPUT_FIELDS = ("manual_points", "manual_entered", "adjustment", "adjustmen
 
 def pending_questions(needs_input, vetoes) -> int:
 	"""What stops an appraisal from going to the principal: lines nobody scored yet (needs_input
-	flags), and vetoes found in the incidents that the office has not confirmed ((automatic,
-	confirmed) pairs)."""
+	flags), and vetoes found in the incidents that the office has neither confirmed nor dismissed
+	((automatic, settled) pairs)."""
 	return sum(1 for flag in needs_input if flag) + sum(
 		1 for automatic, confirmed in vetoes if automatic and not confirmed
 	)
@@ -99,7 +99,7 @@ def changed_inputs(before, doc) -> set[str]:
 	keys = ("criterion_code", "title", "level", "base_points")
 	if rows(before, "achievements", keys) != rows(doc, "achievements", keys):
 		changed.add("achievements")
-	keys = ("rule_code", "reason", "attachment", "automatic", "confirmed")
+	keys = ("rule_code", "reason", "attachment", "automatic", "confirmed", "dismissed", "dismissal_reason")
 	if rows(before, "veto_cases", keys) != rows(doc, "veto_cases", keys):
 		changed.add("vetoes")
 	if _normal(before.return_reason) != _normal(doc.return_reason):

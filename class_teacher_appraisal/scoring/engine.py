@@ -215,10 +215,12 @@ def _vetoes(rubric: Rubric, evidence: ClassEvidence):
 			cases.append((rule.code, ", ".join(f"{t} × {n}" for t, n in sorted(found.items())), True))
 	vetoed, excluded = False, False
 	veto_reasons, exclusion_reasons = [], []
-	for code, reason, _automatic in cases:
+	for code, reason, automatic in cases:
 		rule = rules.get(code)
 		if rule is None:
 			raise ScoringError(msg(_("Veto rule {0} is not in rubric {1}"), code, rubric.name))
+		if automatic and (code, reason) in evidence.dismissed:
+			continue  # found in the incidents, but the office dismissed it (with a reason)
 		text = msg(_("{0}: {1}"), rule.title, reason) if reason else Msg("{0}", (rule.title,))
 		if rule.effect == Effect.LOWEST_GRADE:
 			vetoed = True

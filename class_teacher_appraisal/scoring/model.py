@@ -164,6 +164,8 @@ class ClassEvidence:
 	manual: dict[str, ManualInput] = field(default_factory=dict)
 	achievements: dict[str, list[Achievement]] = field(default_factory=dict)
 	vetoes: list[VetoCase] = field(default_factory=list)
+	# vetoes found in the incidents that the office dismissed: (rule code, what was found) -> why
+	dismissed: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 # ------------------------------------------------------------------ results

@@ -20,6 +20,10 @@ class AppraisalPeriod(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		from class_teacher_appraisal.class_teacher_appraisal.doctype.appraisal_rater.appraisal_rater import (
+			AppraisalRater,
+		)
+
 		academic_year: DF.Data | None
 		appraisal_count: DF.Int
 		end_date: DF.Date
@@ -27,6 +31,7 @@ class AppraisalPeriod(Document):
 		last_recomputed_on: DF.Datetime | None
 		period_name: DF.Data
 		period_type: DF.Literal["Week", "Month", "Term", "Year"]
+		raters: DF.Table[AppraisalRater]
 		rubric: DF.Link
 		start_date: DF.Date
 

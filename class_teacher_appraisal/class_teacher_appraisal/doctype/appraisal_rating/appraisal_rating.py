@@ -33,6 +33,7 @@ class AppraisalRating(Document):
 		comment: DF.SmallText | None
 		rater: DF.Link
 		rater_group: DF.Literal["Leadership", "Teachers", "Students", "Parents", "Self"]
+		rater_key: DF.Data | None
 		scores: DF.Table[AppraisalRatingScore]
 
 	# end: auto-generated types

@@ -15,6 +15,9 @@ class AppraisalVetoCase(Document):
 
 		attachment: DF.Attach | None
 		automatic: DF.Check
+		confirmed: DF.Check
+		dismissal_reason: DF.SmallText | None
+		dismissed: DF.Check
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data

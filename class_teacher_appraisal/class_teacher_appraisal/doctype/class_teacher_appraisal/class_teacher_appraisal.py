@@ -201,7 +201,8 @@ class ClassTeacherAppraisal(Document):
 			local.achievements.setdefault(a.criterion_code, []).append(
 				Achievement(a.title, a.level, D(a.base_points))
 			)
-		local.vetoes = [VetoCase(v.rule_code, v.reason or "") for v in self.veto_cases]
+		# cases found in the incidents come in as they stand; those the office dismissed do not veto
+		local.vetoes = [VetoCase(v.rule_code, v.reason or "") for v in self.veto_cases if not v.dismissed]
 		result = rescore_class(rubric, local, computed)
 		by_code = {ln.code: ln for ln in result.lines}
 		for row in self.lines:
@@ -260,7 +261,7 @@ class ClassTeacherAppraisal(Document):
 	def set_pending_questions(self):
 		self.pending_questions = results.pending_questions(
 			(row.needs_input for row in self.lines),
-			((row.automatic, row.confirmed) for row in self.veto_cases),
+			((row.automatic, row.confirmed or row.dismissed) for row in self.veto_cases),
 		)
 
 	def previous_state(self):
@@ -402,4 +403,16 @@ class ClassTeacherAppraisal(Document):
 					_("Veto row {0}: rule {1} is not in the rubric ({2}).").format(
 						row.idx, text(row.rule_code), text(", ".join(sorted(rules)) or "—")
 					)
+				)
+			if row.dismissed and not row.automatic:
+				self.throw(
+					_(
+						"Veto row {0}: only a veto found in the incidents is dismissed; remove a case entered by hand."
+					).format(row.idx)
+				)
+			if row.dismissed and not (row.dismissal_reason or "").strip():
+				self.throw(_("Veto row {0}: say why the veto is dismissed.").format(row.idx))
+			if row.dismissed and row.confirmed:
+				self.throw(
+					_("Veto row {0}: a veto is either confirmed or dismissed, not both.").format(row.idx)
 				)

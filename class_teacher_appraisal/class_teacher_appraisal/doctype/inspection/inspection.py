@@ -81,7 +81,7 @@ class Inspection(Document):
 		if error := rules.inactive_item_error(item):
 			self.throw(error)
 		self.scoring_method = item.method
-		if error := rules.result_error(item, self.score, self.level):
+		if error := rules.result_error(item, self.score, self.level, spot_check=self.is_spot_check):
 			self.throw(error)
 		self.score, self.level = rules.normalised_result(item, self.score, self.level)
 

@@ -1,0 +1,119 @@
+"""Seed rules the office sets up as data (issue 13): each in the seed's own words and numbers."""
+
+import frappe
+import pytest
+
+from class_teacher_appraisal import appraisals
+from tests.conftest import acting_as
+from tests.factories import S1, appraisal_of, fill_manual, inspect, make_period, make_school
+
+OFFICE = "office@example.cn"
+S6 = "班主任月度考核（百分制） v1"
+
+
+# ------------------------------------------------------------------ a deduction of 0 stays 0
+
+
+def test_an_incident_entered_with_no_deduction_costs_nothing_and_an_empty_one_the_items_rate():
+	"""A fight costs the discipline item its rate (2 a time, set by the school); an incident the
+	duty teacher records as costing 0 (e.g. already settled) stays 0 instead of the rate."""
+	(cls,) = make_school(1, grade_level=4)
+	make_period()
+	rate = frappe.db.get_value(
+		"Inspection Item Incident Type", {"parent": "纪律", "incident_type": "打架"}, "default_deduction"
+	)
+	assert rate == 2
+	charged = inspect(cls, "纪律", "2025-09-01", 10, incidents={"打架": 2})
+	assert charged.deduction == 4
+	settled = frappe.get_doc(
+		{
+			"doctype": "Inspection",
+			"inspection_date": "2025-09-08",
+			"class_record": cls,
+			"inspection_item": "纪律",
+			"score": 10,
+			"incidents": [{"incident_type": "打架", "count": 2, "deduction": 0}],
+		}
+	).insert()
+	assert settled.deduction == 0 and settled.incidents[0].deduction == 0
+
+
+# ------------------------------------------------------------------ a spot check without a score
+
+
+def test_a_failed_spot_check_is_recorded_without_a_score_and_takes_one_flag_back():
+	"""S1: 大队委抽查不合格 takes one flag back; the spot check has no score of its own."""
+	classes = make_school(2, grade_level=4)
+	period = make_period(rubric=S1)
+	for cls, score in zip(classes, (10, 9), strict=True):
+		inspect(cls, "卫生", "2025-09-01", score)
+	spot = inspect(classes[0], "卫生", "2025-09-03", None, is_spot_check=1, revokes_flag=1)
+	assert (spot.docstatus, spot.score, spot.level) == (1, 0, None)
+	period.award_weekly_flags()
+	row = frappe.get_all(
+		"Red Flag Award",
+		filters={"appraisal_period": period.name, "class_record": classes[0], "inspection_item": "卫生"},
+		fields=["weekly_award", "revoked", "red_flags", "average_score"],
+	)[0]
+	assert (row.weekly_award, row.revoked, row.red_flags, row.average_score) == (1, 1, 0, 10)
+
+
+def test_a_regular_inspection_still_needs_its_score():
+	(cls,) = make_school(1, grade_level=4)
+	make_period()
+	with pytest.raises(frappe.ValidationError, match="The score must be between 0 and"):
+		inspect(cls, "卫生", "2025-09-01", None)
+
+
+# ------------------------------------------------------------------ dismissing a veto found in the incidents
+
+
+@pytest.fixture
+def vetoed_month():
+	(cls,) = make_school(1, grade_level=5)
+	period = make_period("2025年10月", "2025-10-01", "2025-10-31", rubric=S6, period_type="Month")
+	inspect(cls, "安全检查", "2025-10-20", incidents={"较大安全事故": 1})
+	period.generate_appraisals()
+	fill_manual(appraisal_of(period.name, cls))  # every hand-scored line at its maximum
+	return period, cls
+
+
+def test_the_office_dismisses_a_veto_found_in_the_incidents_with_a_reason_and_it_stays_dismissed(
+	vetoed_month,
+):
+	"""S6: 一票否决 for a major safety accident; the office finds the recorded accident was not the
+	class teacher's (e.g. recorded against the wrong class) and dismisses it, saying why."""
+	period, cls = vetoed_month
+	doc = appraisal_of(period.name, cls)
+	assert doc.vetoed and doc.grade == "不合格" and doc.pending_questions
+	with acting_as(OFFICE):
+		doc = appraisal_of(period.name, cls)
+		doc.veto_cases[0].dismissed = 1
+		with pytest.raises(frappe.ValidationError, match="say why the veto is dismissed"):
+			doc.save()
+		doc = appraisal_of(period.name, cls)  # as the form reloads after a refused save
+		doc.veto_cases[0].dismissed = 1
+		doc.veto_cases[0].dismissal_reason = "记错班级：事故发生在五年级(3)班"
+		doc.save()
+	doc = appraisal_of(period.name, cls)
+	assert not doc.vetoed and doc.grade != "不合格" and doc.allowance > 0
+	assert doc.pending_questions == 0
+	appraisals.recompute(period.name)
+	doc = appraisal_of(period.name, cls)
+	(case,) = doc.veto_cases
+	assert (case.automatic, case.dismissed, case.dismissal_reason) == (
+		1,
+		1,
+		"记错班级：事故发生在五年级(3)班",
+	)
+	assert not doc.vetoed and doc.grade != "不合格"
+
+
+def test_a_veto_is_confirmed_or_dismissed_not_both(vetoed_month):
+	period, cls = vetoed_month
+	with acting_as(OFFICE):
+		doc = appraisal_of(period.name, cls)
+		case = doc.veto_cases[0]
+		case.confirmed, case.dismissed, case.dismissal_reason = 1, 1, "?"
+		with pytest.raises(frappe.ValidationError, match="either confirmed or dismissed"):
+			doc.save()
