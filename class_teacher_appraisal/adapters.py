@@ -8,6 +8,7 @@ import frappe
 from class_teacher_appraisal.scoring import (
 	Criterion,
 	D,
+	Effect,
 	FlagEligibilityRule,
 	GradeBand,
 	InspectionItem,
@@ -79,9 +80,16 @@ def to_rubric(doc) -> Rubric:
 		bands=tuple(
 			GradeBand(b.grade, D(b.min_score), D(b.allowance), bool(b.withhold_all)) for b in doc.grade_bands
 		),
+		# vetoes, then honours exclusions (their own table; a veto row of an older rubric keeps its effect)
 		veto_rules=tuple(
-			VetoRule(v.rule_code, v.rule_title, v.effect, split_lines(v.incident_types))
+			VetoRule(
+				v.rule_code, v.rule_title, v.effect or Effect.LOWEST_GRADE, split_lines(v.incident_types)
+			)
 			for v in doc.veto_rules
+		)
+		+ tuple(
+			VetoRule(e.rule_code, e.rule_title, Effect.EXCLUDE_FROM_HONOURS, split_lines(e.incident_types))
+			for e in doc.get("exclusion_rules") or []
 		),
 		flag_rules=tuple(
 			FlagEligibilityRule(split_lines(f.incident_types), int(f.min_count or 0), f.rule_title or "")

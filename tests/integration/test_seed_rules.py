@@ -117,3 +117,52 @@ def test_a_veto_is_confirmed_or_dismissed_not_both(vetoed_month):
 		case.confirmed, case.dismissed, case.dismissal_reason = 1, 1, "?"
 		with pytest.raises(frappe.ValidationError, match="either confirmed or dismissed"):
 			doc.save()
+
+
+# ------------------------------------------------------------------ honours exclusions have their own rules
+
+
+def s6_with_exclusion():
+	"""S6's monthly rubric, plus S5's kind of condition as the office would add it: corporal
+	punishment (体罚学生) excludes the class teacher from the top ten without changing the score."""
+	rubric = frappe.get_doc("Appraisal Rubric", S6)
+	rubric.append(
+		"exclusion_rules", {"rule_code": "十佳-1", "rule_title": "体罚学生", "incident_types": "体罚学生"}
+	)
+	rubric.save()
+	return rubric
+
+
+def test_an_honours_exclusion_is_its_own_rule_and_changes_neither_score_nor_grade(vetoed_month):
+	period, cls = vetoed_month
+	s6_with_exclusion()
+	before = appraisal_of(period.name, cls)
+	doc = appraisal_of(period.name, cls)
+	doc.veto_cases[0].dismissed, doc.veto_cases[0].dismissal_reason = 1, "记错班级"
+	doc.append("veto_cases", {"rule_code": "十佳-1", "reason": "家长投诉：罚站"})
+	doc.save()
+	assert doc.excluded_from_honours and "体罚学生" in doc.exclusion_reason
+	assert not doc.vetoed and doc.total_score == before.total_score
+	assert doc.grade != "不合格"
+
+
+def test_a_code_names_one_rule_across_the_veto_and_exclusion_tables():
+	rubric = frappe.get_doc("Appraisal Rubric", S6)
+	code = rubric.veto_rules[0].rule_code
+	rubric.append("exclusion_rules", {"rule_code": code, "rule_title": "重复"})
+	with pytest.raises(frappe.ValidationError, match="can be used only once"):
+		rubric.save()
+
+
+def test_older_rubrics_move_their_exclusions_out_of_the_veto_table():
+	from class_teacher_appraisal.patches.v1_1 import move_honours_exclusions
+
+	rubric = frappe.get_doc("Appraisal Rubric", S6)
+	rubric.append(
+		"veto_rules", {"rule_code": "X9", "rule_title": "体罚学生", "effect": "Exclude from Honours"}
+	)
+	rubric.save()
+	move_honours_exclusions.execute()
+	rubric = frappe.get_doc("Appraisal Rubric", S6)
+	assert "X9" not in [v.rule_code for v in rubric.veto_rules]
+	assert [(e.rule_code, e.rule_title) for e in rubric.exclusion_rules] == [("X9", "体罚学生")]

@@ -24,6 +24,9 @@ class AppraisalRubric(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		from class_teacher_appraisal.class_teacher_appraisal.doctype.appraisal_exclusion_rule.appraisal_exclusion_rule import (
+			AppraisalExclusionRule,
+		)
 		from class_teacher_appraisal.class_teacher_appraisal.doctype.appraisal_flag_rule.appraisal_flag_rule import (
 			AppraisalFlagRule,
 		)
@@ -63,6 +66,7 @@ class AppraisalRubric(Document):
 		source: DF.SmallText | None
 		total_points: DF.Float
 		version: DF.Int
+		exclusion_rules: DF.Table[AppraisalExclusionRule]
 		veto_rules: DF.Table[AppraisalVetoRule]
 
 	# end: auto-generated types
@@ -238,9 +242,12 @@ class AppraisalRubric(Document):
 				)
 
 	def validate_veto_rules(self):
-		codes = [v.rule_code for v in self.veto_rules]
+		"""Vetoes and honours exclusions are recorded on an appraisal by their codes: one code, one rule."""
+		codes = [v.rule_code for v in self.veto_rules] + [e.rule_code for e in self.get("exclusion_rules")]
 		if len(set(codes)) != len(codes):
-			self.throw(_("Each veto rule code can be used only once."))
+			self.throw(_("Each veto or exclusion rule code can be used only once."))
+		for v in self.veto_rules:
+			v.effect = v.effect or "Lowest Grade"
 
 
 @frappe.whitelist(methods=["POST"])

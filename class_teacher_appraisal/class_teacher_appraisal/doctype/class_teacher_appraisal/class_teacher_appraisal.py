@@ -396,7 +396,9 @@ class ClassTeacherAppraisal(Document):
 						row.idx, text(row.level), text(", ".join(sorted(levels)))
 					)
 				)
-		rules = {v.rule_code for v in rubric.veto_rules}
+		rules = {v.rule_code for v in rubric.veto_rules} | {
+			e.rule_code for e in rubric.get("exclusion_rules")
+		}
 		for row in self.veto_cases:
 			if row.rule_code not in rules:
 				self.throw(
