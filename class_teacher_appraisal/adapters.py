@@ -28,7 +28,27 @@ def split_lines(text: str | None) -> tuple[str, ...]:
 	return tuple(dict.fromkeys(t.strip() for t in text.split("\n") if t.strip()))
 
 
-def to_criterion(c, levels: dict | None = None, raters: dict | None = None) -> Criterion:
+def parse_grades(text: str | None) -> frozenset[int]:
+	"""Grades written as "3-6", "1, 2, 7-9" or "9" (full-width commas and dashes too); empty: none.
+	Raises ValueError for anything else or a grade outside 1 … 12."""
+	grades: set[int] = set()
+	for part in (
+		(text or "").replace("，", ",").replace("、", ",").replace("－", "-").replace("~", "-").split(",")
+	):
+		part = part.strip()
+		if not part:
+			continue
+		low, sep, high = part.partition("-")
+		first, last = int(low), int(high if sep else low)
+		if not 1 <= first <= last <= 12:
+			raise ValueError(part)
+		grades.update(range(first, last + 1))
+	return frozenset(grades)
+
+
+def to_criterion(
+	c, levels: dict | None = None, raters: dict | None = None, grade_max: dict | None = None
+) -> Criterion:
 	"""A rubric's criterion row as the scoring core reads it."""
 	return Criterion(
 		code=c.criterion_code,
@@ -47,6 +67,8 @@ def to_criterion(c, levels: dict | None = None, raters: dict | None = None) -> C
 		compare_within=c.compare_within or "School",
 		formula=c.formula or "",
 		source_period_type=c.source_period_type or "",
+		grade_levels=parse_grades(c.get("grade_levels")),
+		grade_max=dict(grade_max or {}),
 	)
 
 
@@ -60,6 +82,10 @@ def to_rubric(doc) -> Rubric:
 	raters: dict[str, dict] = defaultdict(dict)
 	for row in doc.rater_weights:
 		raters[row.criterion_code][row.rater_group] = D(row.weight_percent)
+	maxima: dict[str, dict] = defaultdict(dict)
+	for row in doc.get("grade_maxima") or []:
+		for grade in parse_grades(row.grade_levels):
+			maxima[row.criterion_code][grade] = D(row.max_points)
 	return Rubric(
 		name=doc.name,
 		total_points=D(doc.total_points),
@@ -74,7 +100,12 @@ def to_rubric(doc) -> Rubric:
 			for s in doc.sections
 		),
 		criteria=tuple(
-			to_criterion(c, levels.get(c.criterion_code, {}), raters.get(c.criterion_code, {}))
+			to_criterion(
+				c,
+				levels.get(c.criterion_code, {}),
+				raters.get(c.criterion_code, {}),
+				maxima.get(c.criterion_code),
+			)
 			for c in doc.criteria
 		),
 		bands=tuple(

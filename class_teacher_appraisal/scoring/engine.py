@@ -18,6 +18,7 @@ from .model import (
 	LineResult,
 	Rubric,
 	SectionResult,
+	criteria_for,
 )
 from .rules import Context
 
@@ -68,8 +69,9 @@ def _top_flags(rubric, classes, flags) -> dict[str, dict[str, tuple[Decimal, str
 	for c in rubric.criteria:
 		if not (c.kind in KINDS and KINDS[c.kind].compares_classes):
 			continue
-		by_id = {ev.class_id: ev for ev in classes}
-		levels = {ev.class_id: ev.grade_level for ev in classes}
+		# compared among the classes it applies to
+		by_id = {ev.class_id: ev for ev in classes if not c.grade_levels or ev.grade_level in c.grade_levels}
+		levels = {k: ev.grade_level for k, ev in by_id.items()}
 		for members in comparison_groups(levels, c.compare_within):
 			totals = {k: flag_total(flags[k], c.inspection_item) for k in members}
 			top = max(totals.values(), default=ZERO)
@@ -82,7 +84,7 @@ def _top_flags(rubric, classes, flags) -> dict[str, dict[str, tuple[Decimal, str
 
 def _score_class(rubric, items, evidence: ClassEvidence, flags, tops) -> ClassResult:
 	ctx = Context(rubric=rubric, items=items, evidence=evidence, flags=flags, top_flags=tops)
-	lines = [_score_line(c, ctx) for c in rubric.criteria]
+	lines = [_score_line(c, ctx) for c in criteria_for(rubric, evidence.grade_level)]
 	result = summarize(rubric, evidence, lines)
 	result.flags = flag_total(flags)
 	return result
@@ -116,7 +118,7 @@ def rescore_class(
 	"""Re-applies hand-entered points, adjustments and veto cases to lines computed earlier
 	(when the office edits one appraisal), without reading the evidence again."""
 	lines = []
-	for c in rubric.criteria:
+	for c in criteria_for(rubric, evidence.grade_level):
 		points_, messages, details = computed.get(c.code, (None, [], {}))
 		if c.kind in KINDS and KINDS[c.kind].local:
 			outcome = KINDS[c.kind].score(c, Context(rubric, {}, evidence, {}, {}))

@@ -2,7 +2,7 @@
 the evidence of every class of one period. The query layer builds these from
 the database; tests build them by hand."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
@@ -65,6 +65,18 @@ class Criterion:
 	compare_within: str = "School"  # or "Grade Level" (flag share)
 	formula: str = ""
 	source_period_type: str = ""  # roll-up: the shorter periods whose totals it takes
+	grade_levels: frozenset[int] = frozenset()  # the grades it applies to; empty: every grade
+	grade_max: dict[int, Decimal] = field(default_factory=dict)  # grade -> its own maximum
+
+
+def criteria_for(rubric: "Rubric", grade_level: int) -> tuple[Criterion, ...]:
+	"""The criteria that apply to a class of this grade, each with the maximum set for the grade
+	(S1: flag-raising duty rotates among grades 3–6; from grade 3 pupils make the blackboard)."""
+	return tuple(
+		replace(c, max_points=c.grade_max.get(grade_level, c.max_points))
+		for c in rubric.criteria
+		if not c.grade_levels or grade_level in c.grade_levels
+	)
 
 
 @dataclass(frozen=True)

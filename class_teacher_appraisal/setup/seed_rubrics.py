@@ -133,7 +133,8 @@ S1 = {
 			"section_code": "一",
 			"rule_kind": "Level Points",
 			"inspection_item": "升旗仪式轮值",
-			"description": "优秀加3分，良好加2分，合格加1分，较差扣1分",
+			"grade_levels": "3-6",  # 三至六年级轮流
+			"description": "三至六年级轮流：优秀加3分，良好加2分，合格加1分，较差扣1分",
 		},
 		{
 			"criterion_code": "S1-03",

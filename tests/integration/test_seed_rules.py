@@ -166,3 +166,36 @@ def test_older_rubrics_move_their_exclusions_out_of_the_veto_table():
 	rubric = frappe.get_doc("Appraisal Rubric", S6)
 	assert "X9" not in [v.rule_code for v in rubric.veto_rules]
 	assert [(e.rule_code, e.rule_title) for e in rubric.exclusion_rules] == [("X9", "体罚学生")]
+
+
+# ------------------------------------------------------------------ criteria by grade level
+
+
+def test_criteria_apply_and_take_their_maximum_by_grade_level_as_the_office_sets_them():
+	"""S1 as shipped: 升旗仪式轮值 applies to grades 3–6; the office gives 主题队会 记录 a smaller
+	maximum for grade 6 (Maxima by Grade): each class's appraisal has its own lines."""
+	rubric = frappe.get_doc("Appraisal Rubric", S1)
+	duty = next(c for c in rubric.criteria if c.criterion_code == "S1-02")
+	if not duty.grade_levels:  # a site created before the seed said so
+		duty.grade_levels = "3-6"
+	manual = next(c for c in rubric.criteria if c.rule_kind == "Manual Points")
+	rubric.append(
+		"grade_maxima", {"criterion_code": manual.criterion_code, "grade_levels": "6", "max_points": 1}
+	)
+	rubric.save()
+	grade2 = make_school(1, grade_level=2)[0]
+	grade6 = make_school(1, grade_level=6)[0]
+	period = make_period(rubric=S1)
+	period.generate_appraisals()
+	lines2 = {ln.criterion_code: ln for ln in appraisal_of(period.name, grade2).lines}
+	lines6 = {ln.criterion_code: ln for ln in appraisal_of(period.name, grade6).lines}
+	assert "S1-02" not in lines2 and "S1-02" in lines6
+	assert lines2[manual.criterion_code].max_points == manual.max_points
+	assert lines6[manual.criterion_code].max_points == 1
+
+
+def test_grades_the_office_writes_wrongly_are_refused_with_the_way_to_write_them():
+	rubric = frappe.get_doc("Appraisal Rubric", S1)
+	rubric.criteria[0].grade_levels = "三到六年级"
+	with pytest.raises(frappe.ValidationError, match="grades are written like 3-6"):
+		rubric.save()

@@ -6,7 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import flt
 
-from class_teacher_appraisal.adapters import to_criterion, to_rubric
+from class_teacher_appraisal.adapters import parse_grades, to_criterion, to_rubric
 from class_teacher_appraisal.html_text import text
 from class_teacher_appraisal.scoring import Kind
 from class_teacher_appraisal.scoring.kinds import settings_errors
@@ -33,6 +33,9 @@ class AppraisalRubric(Document):
 		from class_teacher_appraisal.class_teacher_appraisal.doctype.appraisal_grade_band.appraisal_grade_band import (
 			AppraisalGradeBand,
 		)
+		from class_teacher_appraisal.class_teacher_appraisal.doctype.appraisal_grade_maximum.appraisal_grade_maximum import (
+			AppraisalGradeMaximum,
+		)
 		from class_teacher_appraisal.class_teacher_appraisal.doctype.appraisal_rubric_criterion.appraisal_rubric_criterion import (
 			AppraisalRubricCriterion,
 		)
@@ -52,6 +55,7 @@ class AppraisalRubric(Document):
 		allowance_per_pupil: DF.Currency
 		base_allowance: DF.Currency
 		criteria: DF.Table[AppraisalRubricCriterion]
+		grade_maxima: DF.Table[AppraisalGradeMaximum]
 		flag_rules: DF.Table[AppraisalFlagRule]
 		grade_bands: DF.Table[AppraisalGradeBand]
 		is_active: DF.Check
@@ -72,6 +76,7 @@ class AppraisalRubric(Document):
 	# end: auto-generated types
 	def validate(self):
 		self.validate_numbers()
+		self.validate_grades()  # before anything reads the criteria with their grades
 		self.validate_not_in_use()
 		self.validate_total()
 		self.validate_sections()
@@ -238,6 +243,45 @@ class AppraisalRubric(Document):
 				self.throw(
 					_("Grade {0} starts at {1}, above the rubric's total {2}.").format(
 						text(band.grade), band.min_score, self.total_points
+					)
+				)
+
+	def validate_grades(self):
+		"""Which grades a criterion applies to, and its own maxima for some of them."""
+		codes = {c.criterion_code: c for c in self.criteria}
+		for c in self.criteria:
+			try:
+				parse_grades(c.grade_levels)
+			except ValueError:
+				self.throw(
+					_(
+						"Criterion {0}: grades are written like 3-6 or 1, 2, 7-9 (grades 1 to 12), not {1}."
+					).format(text(c.criterion_code), text(c.grade_levels))
+				)
+		sections = {s.section_code: s for s in self.sections}
+		for row in self.get("grade_maxima"):
+			c = codes.get(row.criterion_code)
+			if c is None:
+				self.throw(
+					_("Maxima by grade, row {0}: criterion {1} is not in this rubric.").format(
+						row.idx, text(row.criterion_code)
+					)
+				)
+			try:
+				grades = parse_grades(row.grade_levels)
+			except ValueError:
+				grades = frozenset()
+			if not grades:
+				self.throw(
+					_(
+						"Maxima by grade, row {0}: grades are written like 9 or 7-9 (grades 1 to 12), not {1}."
+					).format(row.idx, text(row.grade_levels))
+				)
+			section = sections.get(c.section_code)
+			if section and flt(section.max_points) and flt(row.max_points) > flt(section.max_points):
+				self.throw(
+					_("Maxima by grade, row {0}: {1} is above the part's maximum {2}.").format(
+						row.idx, row.max_points, section.max_points
 					)
 				)
 

@@ -21,6 +21,7 @@ class AppraisalRubricCriterion(Document):
 		description: DF.SmallText | None
 		evidence_method: DF.SmallText | None
 		formula: DF.Code | None
+		grade_levels: DF.Data | None
 		incident_types: DF.SmallText | None
 		inspection_item: DF.Link | None
 		max_points: DF.Float
