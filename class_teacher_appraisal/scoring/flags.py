@@ -92,6 +92,39 @@ def flag_share_points(own: Decimal, top: Decimal, full: Decimal) -> Decimal:
 	return full * own / top
 
 
+def flag_tops(
+	totals: dict[str, Decimal], grade_levels: dict[str, int], compare_within: str
+) -> dict[str, Decimal]:
+	"""Per class, the most flags among the classes it is compared with (see comparison_groups)."""
+	tops: dict[str, Decimal] = {}
+	for members in comparison_groups(grade_levels, compare_within):
+		top = max((totals.get(k, ZERO) for k in members), default=ZERO)
+		tops.update(dict.fromkeys(members, top))
+	return tops
+
+
+def flag_shares(
+	flags: dict[str, dict[tuple[str, date], FlagWeek]],
+	grade_levels: dict[str, int],
+	item: str,
+	compare_within: str,
+	full: Decimal,
+) -> dict[str, tuple[Decimal, Decimal, Decimal]]:
+	"""A red-flag part for every class of a period (grade_levels: class -> grade level, the
+	classes the flags are contested among): (own flags, top flags, points before rounding), with
+	own = flag_total for the item, top = the most among the classes compared, and the points
+	flag_share_points gives them."""
+	totals = {k: flag_total(flags.get(k, {}), item) for k in grade_levels}
+	tops = flag_tops(totals, grade_levels, compare_within)
+	return {k: (totals[k], tops[k], flag_share_points(totals[k], tops[k], full)) for k in totals}
+
+
+def is_published(week: FlagWeek, item: InspectionItem) -> bool:
+	"""Whether a class's week of an item is one of the published red flags (a Red Flag Award): the
+	item awards weekly flags, or the week gave or took a flag."""
+	return bool(week.awarded or week.level_flags or week.revoked or item.weekly_flag_winners)
+
+
 def flag_breakdown(weeks: dict[tuple[str, date], FlagWeek], item: str = "") -> dict:
 	"""Counts behind a flag total, for the line's evidence."""
 	chosen = [w for (name, _week), w in weeks.items() if not item or name == item]

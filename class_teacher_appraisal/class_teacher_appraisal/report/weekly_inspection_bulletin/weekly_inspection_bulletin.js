@@ -10,6 +10,14 @@ frappe.query_reports["Weekly Inspection Bulletin"] = {
 			default: frappe.datetime.get_today(),
 			reqd: 1,
 		},
+		{
+			// Whose red flags the week shows (its academic year's classes, its eligibility rules).
+			// Empty: the period the week's flags were published for, else the longest one.
+			fieldname: "appraisal_period",
+			label: __("Appraisal Period"),
+			fieldtype: "Link",
+			options: "Appraisal Period",
+		},
 		{ fieldname: "grade_level", label: __("Grade Level"), fieldtype: "Int" },
 		{
 			fieldname: "inspection_item",
