@@ -4,7 +4,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from .amounts import ZERO, clamp, fmt, points
-from .flags import award_weekly_flags, comparison_groups, flag_total
+from .flags import award_weekly_flags, comparison_groups, flag_tops, flag_total
 from .formula import FormulaError
 from .i18n import Msg, _, msg
 from .kinds import KINDS
@@ -64,21 +64,21 @@ def score_period(
 
 
 def _top_flags(rubric, classes, flags) -> dict[str, dict[str, tuple[Decimal, str]]]:
-	"""Per class and flag criterion: the most flags among the classes it is compared with."""
+	"""Per class and flag criterion: the most flags among the classes it is compared with (those
+	the criterion applies to), and which classes have them."""
 	tops: dict[str, dict[str, tuple[Decimal, str]]] = {ev.class_id: {} for ev in classes}
 	for c in rubric.criteria:
 		if not (c.kind in KINDS and KINDS[c.kind].compares_classes):
 			continue
-		# compared among the classes it applies to
 		by_id = {ev.class_id: ev for ev in classes if not c.grade_levels or ev.grade_level in c.grade_levels}
-		levels = {k: ev.grade_level for k, ev in by_id.items()}
-		for members in comparison_groups(levels, c.compare_within):
-			totals = {k: flag_total(flags[k], c.inspection_item) for k in members}
-			top = max(totals.values(), default=ZERO)
-			names = {k: by_id[k].label or k for k in members}
-			leaders = ", ".join(sorted(names[k] for k, v in totals.items() if v == top and top > 0))
+		totals = {k: flag_total(flags[k], c.inspection_item) for k in by_id}
+		top_of = flag_tops(totals, {k: ev.grade_level for k, ev in by_id.items()}, c.compare_within)
+		for members in comparison_groups({k: ev.grade_level for k, ev in by_id.items()}, c.compare_within):
+			leaders = ", ".join(
+				sorted(by_id[k].label or k for k in members if top_of[k] > 0 and totals[k] == top_of[k])
+			)
 			for k in members:
-				tops[k][c.code] = (top, leaders)
+				tops[k][c.code] = (top_of[k], leaders)
 	return tops
 
 

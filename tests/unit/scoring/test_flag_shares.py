@@ -63,3 +63,20 @@ def test_only_weeks_that_can_give_or_take_a_flag_are_published():
 	inspected(classes[1], "升旗仪式", 1, levels={"合格": 1})
 	flags = award_weekly_flags(ITEMS, classes, ())
 	assert not is_published(flags["B"][("升旗仪式", week(1))], ITEMS["升旗仪式"])
+
+
+def test_a_flag_part_of_some_grades_is_compared_among_those_grades_only():
+	"""A flag part that applies to grade 2 (rule 1): grade 1's classes have no such line, and
+	their flags never set the top the grade 2 classes are measured against."""
+	from dataclasses import replace
+
+	part = replace(criterion("F", Kind.FLAG_SHARE, 40, compare_within="School"), grade_levels=frozenset({2}))
+	classes = school()
+	results = by_class(score_period(rubric(part), ITEMS, classes))
+	assert all(not results[k].lines for k in ("A", "B", "C"))
+	flags = award_weekly_flags(ITEMS, classes, ())
+	shares = flag_shares(flags, {"D": 2, "E": 2}, "", "School", Decimal(40))
+	for class_id in ("D", "E"):
+		engine = line(results[class_id], "F")
+		assert points(shares[class_id][2]) == engine.points
+		assert str(shares[class_id][1]) == engine.evidence["top_flags"]

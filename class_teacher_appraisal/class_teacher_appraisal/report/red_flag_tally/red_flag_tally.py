@@ -81,10 +81,13 @@ def normalised(criteria: list[Criterion], classes, flags) -> dict[tuple[str, str
 	levels = {c.name: cint(c.grade_level) for c in classes}
 	out = {}
 	for c in criteria:
-		for name, (_own, _top, share) in flag_shares(
-			flags, levels, c.inspection_item, c.compare_within, c.max_points
-		).items():
-			out[(c.code, name)] = points(share)
+		# among the classes the criterion applies to, each with its grade's maximum (criteria_for)
+		applies = {k: g for k, g in levels.items() if not c.grade_levels or g in c.grade_levels}
+		full = {k: c.grade_max.get(g, c.max_points) for k, g in applies.items()}
+		for maximum in set(full.values()):
+			shares = flag_shares(flags, applies, c.inspection_item, c.compare_within, maximum)
+			for name in (k for k, f in full.items() if f == maximum):
+				out[(c.code, name)] = points(shares[name][2])
 	return out
 
 
