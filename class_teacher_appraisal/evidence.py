@@ -123,9 +123,24 @@ def _ratings(period, evidence):
 		.where(rating.appraisal_period == period.name)
 		.groupby(rating.class_record, score.criterion_code, rating.rater_group)
 	).run(as_dict=True)
+	combined: dict[tuple[str, str, str], tuple] = {}
 	for r in rows:
-		if r.class_record in evidence:
-			evidence[r.class_record].ratings[(r.criterion_code, r.rater_group)] = (D(r.average), int(r.n))
+		combined[(r.class_record, r.criterion_code, r.rater_group)] = (D(r.average) * int(r.n), int(r.n))
+	# paper ballots counted by the office weigh in like that many ratings of their level's score
+	for r in frappe.db.sql(BALLOTS_SQL, {"period": period.name}, as_dict=True):
+		key = (r.class_record, r.criterion_code, r.rater_group)
+		total, n = combined.get(key, (D(0), 0))
+		combined[key] = (total + D(r.score_sum), n + int(r.ballots))
+	for (class_record, code, group), (total, n) in combined.items():
+		if class_record in evidence and n:
+			evidence[class_record].ratings[(code, group)] = (total / n, n)
+
+
+BALLOTS_SQL = """select t.class_record, t.criterion_code, t.rater_group,
+	sum(c.score * c.ballots) as score_sum, sum(c.ballots) as ballots
+	from `tabAppraisal Ballot Tally` t join `tabAppraisal Ballot Count` c on c.parent = t.name
+	where t.appraisal_period = %(period)s and c.parenttype = 'Appraisal Ballot Tally'
+	group by t.class_record, t.criterion_code, t.rater_group"""
 
 
 def _rollups(period, rubric_doc, evidence):

@@ -43,6 +43,7 @@ has_permission = {
 	"Appraisal Rating": _P + "rating_permission",
 	"Appraisal Appeal": _P + "appeal_permission",
 	"Red Flag Award": _P + "red_flag_permission",
+	"Appraisal Ballot Tally": _P + "ballot_tally_permission",
 }
 
 # Frappe 15.44 counts any doctype's rows without a permission check; counted here like a list.

@@ -13,6 +13,7 @@ RUBRIC = "Appraisal Rubric"
 CLASS_RECORD = "Class Record"
 RED_FLAG = "Red Flag Award"
 SETTINGS = "Class Teacher Appraisal Settings"
+BALLOT_TALLY = "Appraisal Ballot Tally"
 
 # Roles (shown translated: 教导处/德育处, 校长, 值周检查员, 班主任)
 OFFICE = "Academic Office"

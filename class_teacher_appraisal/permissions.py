@@ -18,6 +18,7 @@ import frappe
 from class_teacher_appraisal.names import (
 	APPEAL,
 	APPRAISAL,
+	BALLOT_TALLY,
 	CLASS_RECORD,
 	DRAFT,
 	INSPECTION,
@@ -167,6 +168,7 @@ PARENT_CONDITIONS = {
 	APPEAL: appeal_conditions,
 	ROUND: round_conditions,
 	RED_FLAG: red_flag_conditions,
+	BALLOT_TALLY: lambda user=None, doctype=None: "",  # read by role: the office and the principal
 }
 
 # Child tables of the parents above: their rows are listed only under a parent the user may read
@@ -181,6 +183,7 @@ CHILD_PARENTS = {
 	"Appraisal Rating Score": (RATING,),
 	"Appraisal Appeal Line": (APPEAL,),
 	"Inspection Round Entry": (ROUND,),
+	"Appraisal Ballot Count": (BALLOT_TALLY,),
 }
 
 
@@ -295,6 +298,17 @@ def rating_permission(doc, ptype=None, user=None) -> bool:
 		return True
 	# a rating is the rater's own: nobody else writes or submits it
 	return doc.is_new() or row.rater == user
+
+
+def ballot_tally_permission(doc, ptype=None, user=None) -> bool:
+	"""The office counts paper ballots, never for its own class."""
+	user = _user(user)
+	if user == "Administrator" or ptype in READ_TYPES or ptype is None:
+		return True  # who reads at all is the DocPerms' (the office and the principal)
+	row = stored(doc, ["appraisal"])
+	return not (
+		appraisal_is_about(user, row.appraisal) or (doc.is_new() and appraisal_is_about(user, doc.appraisal))
+	)
 
 
 def appeal_permission(doc, ptype=None, user=None) -> bool:

@@ -120,6 +120,17 @@ def world(e2e_site):
 		}
 	).insert(ignore_permissions=True)
 	w.other_file, w.other_file_url = file.name, file.file_url
+	# the teachers' paper ballots for the other class, counted by the office
+	tally = frappe.get_doc(
+		{
+			"doctype": "Appraisal Ballot Tally",
+			"appraisal": appraisal(OVERALL, OTHER_CLASS),
+			"criterion_code": "T-03",
+			"rater_group": "Leadership",
+			"counts": [{"level": "优秀", "score": 95, "ballots": 3}],
+		}
+	).insert(ignore_permissions=True)
+	w.other_tally = tally.name
 	frappe.db.commit()
 	w.snapshot = snapshot(w)
 	try:
@@ -131,6 +142,7 @@ def world(e2e_site):
 		frappe.db.delete("Appraisal Appeal Line", {"parent": appeal.name})
 		frappe.db.delete(APPEAL, {"name": appeal.name})
 		frappe.delete_doc("File", file.name, force=True, ignore_permissions=True)
+		frappe.delete_doc("Appraisal Ballot Tally", tally.name, force=True, ignore_permissions=True)
 		frappe.db.commit()
 		assert not changed, "a refused request changed something"
 
@@ -746,6 +758,40 @@ def cells() -> list[Cell]:
 		DENY,
 	)
 	add(["CT", "DI", "PR", *outsiders], "change the settings", put_settings(), DENY)
+	# paper ballots: counted by the office, read by the principal, nobody else's business
+	add(["AO", "PR"], "read a ballot tally", read_doc("Appraisal Ballot Tally", "other_tally"), ALLOW)
+	add(
+		["CT", "CT2", "DI", *outsiders],
+		"read a ballot tally",
+		read_doc("Appraisal Ballot Tally", "other_tally"),
+		DENY,
+	)
+	add(
+		["CT2", "DI", *outsiders],
+		"list ballot tallies",
+		list_contains("Appraisal Ballot Tally", "other_tally"),
+		DENY,
+	)
+	add(
+		["CT2", "CT", *outsiders],
+		"ballot counts of a tally",
+		child_rows("Appraisal Ballot Count", "Appraisal Ballot Tally", "other_tally"),
+		DENY,
+	)
+	add(
+		["CT", "CT2", "DI", "PR", *outsiders],
+		"count ballots",
+		insert(
+			"Appraisal Ballot Tally",
+			lambda w: {
+				"appraisal": w.own_draft,
+				"criterion_code": "T-03",
+				"rater_group": "Teachers",
+				"counts": [{"level": "优秀", "score": 100, "ballots": 99}],
+			},
+		),
+		DENY,
+	)
 	# files, red flags, reports, dashboard
 	add(["AO", "CT2"], "list the other's private file", private_file(listing=True), ALLOW)
 	add(["CT", "DI", *outsiders], "list the other's private file", private_file(listing=True), DENY)

@@ -199,3 +199,81 @@ def test_grades_the_office_writes_wrongly_are_refused_with_the_way_to_write_them
 	rubric.criteria[0].grade_levels = "三到六年级"
 	with pytest.raises(frappe.ValidationError, match="grades are written like 3-6"):
 		rubric.save()
+
+
+# ------------------------------------------------------------------ paper ballots
+
+
+TERM_RUBRIC = "班主任学期综合考核 v1"
+
+
+def test_teachers_paper_ballots_are_counted_by_the_office_and_weighted_like_the_leaders_ratings():
+	"""S5: 评议分 = leadership group's rating × 60% + all teachers' rating × 40%. The leaders rate in
+	the app; the teachers vote on paper, and the office counts the ballots per level: 20 优秀 (95),
+	8 良好 (85), 2 合格 (70), an average of 2720 / 30 = 90.67."""
+	rubric = frappe.get_doc("Appraisal Rubric", TERM_RUBRIC)
+	rubric.rater_weights = []
+	rubric.append(
+		"rater_weights", {"criterion_code": "T-03", "rater_group": "Leadership", "weight_percent": 60}
+	)
+	rubric.append(
+		"rater_weights", {"criterion_code": "T-03", "rater_group": "Teachers", "weight_percent": 40}
+	)
+	rubric.save()
+	(cls,) = make_school(1, grade_level=5)
+	period = make_period("学期（选票）", "2025-09-01", "2026-01-18", rubric=TERM_RUBRIC)
+	period.generate_appraisals()
+	appraisal = appraisal_of(period.name, cls)
+	with acting_as("head@example.cn"):
+		frappe.get_doc(
+			{
+				"doctype": "Appraisal Rating",
+				"appraisal": appraisal.name,
+				"scores": [{"criterion_code": "T-03", "score": 90}],
+			}
+		).insert().submit()
+	with acting_as(OFFICE):
+		tally = frappe.get_doc(
+			{
+				"doctype": "Appraisal Ballot Tally",
+				"appraisal": appraisal.name,
+				"criterion_code": "T-03",
+				"rater_group": "Teachers",
+				"average_score": 1,  # computed by the server, whatever is sent
+				"counts": [
+					{"level": "优秀", "score": 95, "ballots": 20},
+					{"level": "良好", "score": 85, "ballots": 8},
+					{"level": "合格", "score": 70, "ballots": 2},
+				],
+			}
+		).insert()
+	assert (tally.total_ballots, round(tally.average_score, 2)) == (30, 90.67)
+	appraisals.recompute(period.name)
+	line = next(ln for ln in appraisal_of(period.name, cls).lines if ln.criterion_code == "T-03")
+	assert line.points == 27.08  # 30 × (60% × 90 + 40% × 90.67) ÷ 100
+
+
+def test_a_ballot_tally_is_for_a_group_that_rates_the_criterion_and_counted_once():
+	(cls,) = make_school(1, grade_level=5)
+	period = make_period("学期（选票二）", "2025-09-01", "2026-01-18", rubric=TERM_RUBRIC)
+	period.generate_appraisals()
+	appraisal = appraisal_of(period.name, cls)
+
+	def tally(group, ballots=3):
+		return frappe.get_doc(
+			{
+				"doctype": "Appraisal Ballot Tally",
+				"appraisal": appraisal.name,
+				"criterion_code": "T-03",
+				"rater_group": group,
+				"counts": [{"level": "优秀", "score": 95, "ballots": ballots}],
+			}
+		)
+
+	with pytest.raises(frappe.ValidationError, match="does not rate T-03"):
+		tally("Parents").insert()
+	with pytest.raises(frappe.ValidationError, match="Count at least one ballot"):
+		tally("Leadership", ballots=0).insert()
+	tally("Leadership").insert()
+	with pytest.raises(frappe.ValidationError, match="already counted"):
+		tally("Leadership").insert()
