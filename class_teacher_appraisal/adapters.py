@@ -129,6 +129,7 @@ def to_rubric(doc) -> Rubric:
 		rating_scale=D(doc.rating_scale or 100),
 		base_allowance=D(doc.base_allowance),
 		allowance_per_pupil=D(doc.allowance_per_pupil),
+		rank_allowances={r.teacher_rank: D(r.amount) for r in doc.get("rank_allowances") or []},
 	)
 
 

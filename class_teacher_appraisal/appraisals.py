@@ -44,7 +44,7 @@ def active_classes(period) -> list[dict]:
 	return frappe.get_all(
 		"Class Record",
 		filters=filters,
-		fields=["name", "class_name", "grade_level", "pupil_count", "class_teacher"],
+		fields=["name", "class_name", "grade_level", "pupil_count", "teacher_rank", "class_teacher"],
 		order_by="grade_level asc, class_name asc",
 	)
 
@@ -54,14 +54,16 @@ def period_classes(period, also: list[str] = ()) -> list[dict]:
 	(inactive ones too, they may have been inspected before), and any class appraised in it."""
 	filters = {"academic_year": period.academic_year} if period.academic_year else {}
 	classes = frappe.get_all(
-		"Class Record", filters=filters, fields=["name", "class_name", "grade_level", "pupil_count"]
+		"Class Record",
+		filters=filters,
+		fields=["name", "class_name", "grade_level", "pupil_count", "teacher_rank"],
 	)
 	missing = set(also) - {c.name for c in classes}
 	if missing:
 		classes += frappe.get_all(
 			"Class Record",
 			filters={"name": ["in", list(missing)]},
-			fields=["name", "class_name", "grade_level", "pupil_count"],
+			fields=["name", "class_name", "grade_level", "pupil_count", "teacher_rank"],
 		)
 	return classes
 

@@ -39,6 +39,7 @@ def inspection_evidence(period, classes: list[dict]) -> dict[str, ClassEvidence]
 			label=c.get("class_name") or c["name"],
 			grade_level=int(c.get("grade_level") or 0),
 			pupils=int(c.get("pupil_count") or 0),
+			teacher_rank=c.get("teacher_rank") or "",
 		)
 		for c in classes
 	}

@@ -246,15 +246,23 @@ def _grade(bands: tuple[GradeBand, ...], total: Decimal, vetoed: bool) -> tuple[
 
 
 def _allowance(rubric: Rubric, band: GradeBand | None, evidence: ClassEvidence):
-	pays = rubric.base_allowance or rubric.allowance_per_pupil or any(b.allowance for b in rubric.bands)
+	pays = (
+		rubric.base_allowance
+		or rubric.allowance_per_pupil
+		or any(rubric.rank_allowances.values())
+		or any(b.allowance for b in rubric.bands)
+	)
 	if band is None or not pays:
 		return ZERO, None
 	if band.withhold_all:
 		return ZERO, msg(_("Grade {0}: no allowance this period"), band.grade)
-	base = rubric.base_allowance + rubric.allowance_per_pupil * evidence.pupils
+	by_rank = rubric.rank_allowances.get(evidence.teacher_rank, ZERO)
+	base = rubric.base_allowance + rubric.allowance_per_pupil * evidence.pupils + by_rank
 	amount = points(base + band.allowance)
 	parts = [fmt(rubric.base_allowance)]
 	if rubric.allowance_per_pupil:
 		parts.append(f"{fmt(rubric.allowance_per_pupil)} × {evidence.pupils}")
+	if by_rank:
+		parts.append(f"{fmt(by_rank)} ({evidence.teacher_rank})")
 	parts.append(fmt(band.allowance))
 	return amount, msg(_("Allowance {0} = {1}"), fmt(amount), " + ".join(parts))

@@ -116,6 +116,7 @@ class Rubric:
 	rating_scale: Decimal = Decimal(100)
 	base_allowance: Decimal = ZERO
 	allowance_per_pupil: Decimal = ZERO
+	rank_allowances: dict[str, Decimal] = field(default_factory=dict)  # class teacher's rank (职级) -> amount
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,7 @@ class ClassEvidence:
 	class_id: str
 	grade_level: int = 0
 	pupils: int = 0
+	teacher_rank: str = ""  # the class teacher's rank (职级), for an allowance by rank
 	label: str = ""  # how explanations name the class (its class name); class_id if empty
 	weeks: dict[tuple[str, date], WeekStats] = field(default_factory=dict)  # (item, monday)
 	incidents: dict[tuple[str, date, str], int] = field(default_factory=dict)  # (item, monday, type)

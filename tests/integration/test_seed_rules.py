@@ -277,3 +277,20 @@ def test_a_ballot_tally_is_for_a_group_that_rates_the_criterion_and_counted_once
 	tally("Leadership").insert()
 	with pytest.raises(frappe.ValidationError, match="already counted"):
 		tally("Leadership").insert()
+
+
+# ------------------------------------------------------------------ allowance by rank
+
+
+def test_the_office_sets_an_allowance_by_rank_and_the_class_record_names_the_teachers_rank():
+	"""Seed 002: the allowance differs by the class teacher's rank (职级); the amounts are the school's."""
+	rubric = frappe.get_doc("Appraisal Rubric", S6)
+	rubric.append("rank_allowances", {"teacher_rank": "高级", "amount": 50})
+	rubric.save()
+	senior, junior = make_school(2, grade_level=5)
+	frappe.db.set_value("Class Record", senior, "teacher_rank", "高级")
+	period = make_period("2025年11月（职级）", "2025-11-01", "2025-11-30", rubric=S6, period_type="Month")
+	period.generate_appraisals()
+	a, b = fill_manual(appraisal_of(period.name, senior)), fill_manual(appraisal_of(period.name, junior))
+	assert a.grade == b.grade and a.allowance == b.allowance + 50
+	assert "50 (高级)" in a.allowance_note

@@ -109,3 +109,24 @@ def test_exclusion_from_honours_keeps_score_and_grade():
 	assert (result.total, result.grade, result.vetoed) == (95, "優", False)
 	assert result.excluded_from_honours
 	assert render_all(result.exclusion_reasons) == "班級發生安全事故: 春游摔傷"
+
+
+def test_the_allowance_can_differ_by_the_class_teachers_rank_and_by_class_size():
+	"""Seed 002 pays the allowance differentiated by the class teacher's rank (职级), seed 000 by
+	class size: here +40 for a 高级 class teacher and 2 a pupil (the amounts are the school's)."""
+	from dataclasses import replace
+
+	by_rank = replace(
+		S6, rank_allowances={"高级": Decimal(40), "中级": Decimal(20)}, allowance_per_pupil=Decimal(2)
+	)
+	senior, junior = (
+		month(10, 20, 38, 10, 10, 9, teacher_rank="高级", pupils=45),
+		month(10, 20, 38, 10, 10, 9, teacher_rank="", pupils=40),
+	)
+	(a,) = score_period(by_rank, {}, [senior])
+	(b,) = score_period(by_rank, {}, [replace(junior, class_id="B")])
+	assert a.allowance == 200 + 2 * 45 + 40 + 160
+	assert b.allowance == 200 + 2 * 40 + 160
+	assert "40 (高级)" in render_all([a.allowance_note])
+	(failed,) = score_period(by_rank, {}, [month(5, 10, 20, 5, 5, 5, teacher_rank="高级")])
+	assert failed.allowance == 0  # 不合格 withholds everything, the rank's part too

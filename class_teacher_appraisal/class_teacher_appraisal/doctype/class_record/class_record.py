@@ -24,6 +24,7 @@ class ClassRecord(Document):
 		grade_level: DF.Int
 		is_active: DF.Check
 		pupil_count: DF.Int
+		teacher_rank: DF.Data | None
 
 	# end: auto-generated types
 	def validate(self):

@@ -182,8 +182,15 @@ class ClassTeacherAppraisal(Document):
 		"""Re-applies the office's hand-entered points, adjustments, achievements and veto cases to
 		one appraisal's computed lines (on save), without reading the period's evidence again."""
 		rubric = adapters.to_rubric(frappe.get_cached_doc("Appraisal Rubric", self.rubric))
-		pupils = frappe.db.get_value("Class Record", self.class_record, "pupil_count") or 0
-		local = ClassEvidence(class_id=self.class_record, grade_level=self.grade_level or 0, pupils=pupils)
+		pupils, rank = frappe.db.get_value(
+			"Class Record", self.class_record, ["pupil_count", "teacher_rank"]
+		) or (0, "")
+		local = ClassEvidence(
+			class_id=self.class_record,
+			grade_level=self.grade_level or 0,
+			pupils=pupils or 0,
+			teacher_rank=rank or "",
+		)
 		computed = {}
 		for row in self.lines:
 			manual = evidence.entered_points(row)
