@@ -16,6 +16,9 @@ add_to_apps_screen = [
 	}
 ]
 
+# Helpers the form scripts share (public/js/class_teacher_appraisal.bundle.js).
+app_include_js = "class_teacher_appraisal.bundle.js"
+
 # Set-up records (seed rubrics, inspection items, later roles and workflow) are created in
 # code and only where missing, so that a school's own edits survive every migrate.
 after_install = "class_teacher_appraisal.install.after_install"

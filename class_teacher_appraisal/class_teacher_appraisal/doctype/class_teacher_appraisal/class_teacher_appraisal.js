@@ -21,26 +21,6 @@ function explain(line) {
 	return messages.length ? messages.map(render_message).join("; ") : null;
 }
 
-// Frappe writes grid cells and read-only text fields into the page as HTML (only a Data field's
-// own control escapes its value): here what users typed is shown as text.
-function show_as_text(fields) {
-	const as_text = (value, df, options) =>
-		df && df.fieldtype === "Data" && options && options.inline
-			? value // a Data field's control has escaped it already
-			: frappe.utils
-					.escape_html(value == null ? "" : String(value))
-					.replace(/&lt;br&gt;|\n/g, "<br>");
-	for (const [doctype, fieldnames] of Object.entries(fields)) {
-		// the doctype's fields, and the copies already made of them for documents and rows
-		const copies = Object.values(frappe.meta.docfield_copy[doctype] || {});
-		for (const docfields of [frappe.meta.docfield_map[doctype] || {}, ...copies]) {
-			for (const fieldname of fieldnames) {
-				if (docfields[fieldname]) docfields[fieldname].formatter = as_text;
-			}
-		}
-	}
-}
-
 // Which records a line's points come from, as list filters (one click from the form).
 function evidence_route(frm, line) {
 	let evidence = {};
@@ -148,7 +128,7 @@ const preview_scores = frappe.utils.debounce((frm) => {
 
 // (a line's code and explanation have formatters of their own, set in refresh)
 const show_typed_text = () =>
-	show_as_text({
+	class_teacher_appraisal.show_as_text({
 		"Class Teacher Appraisal": [
 			"allowance_note",
 			"veto_reason",
