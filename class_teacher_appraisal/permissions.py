@@ -90,8 +90,9 @@ def stored(doc, fields: list[str]) -> frappe._dict:
 	if doc.name and not doc.is_new():
 		row = frappe.db.get_value(doc.doctype, doc.name, fields, as_dict=True)
 		if row:
+			row.in_db = True
 			return row
-	return frappe._dict({f: doc.get(f) for f in fields})
+	return frappe._dict({f: doc.get(f) for f in fields}, in_db=False)
 
 
 def is_about(user, class_teacher: str | None, class_record: str | None) -> bool:
@@ -236,15 +237,16 @@ def inspection_permission(doc, ptype=None, user=None) -> bool:
 		return True
 	row = stored(doc, ["class_record", "owner", "inspector", "docstatus"])
 	roles = roles_of(user)
+	own = own_classes(user)
 	if ptype in READ_TYPES or ptype is None:
-		return bool(READ_ALL[INSPECTION] & roles) or row.class_record in own_classes(user)
-	# nobody records or changes inspections of their own class
-	if row.class_record in own_classes(user) or (not doc.is_new() and doc.class_record in own_classes(user)):
+		return bool(READ_ALL[INSPECTION] & roles) or row.class_record in own
+	# nobody records or changes inspections of their own class, nor moves one onto it
+	if row.class_record in own or doc.class_record in own:
 		return False
 	if OFFICE in roles:
 		return True
 	# an inspector changes only what they recorded themselves
-	return doc.is_new() or row.owner == user or row.inspector == user
+	return not row.in_db or row.owner == user or row.inspector == user
 
 
 def round_permission(doc, ptype=None, user=None) -> bool:
@@ -253,8 +255,8 @@ def round_permission(doc, ptype=None, user=None) -> bool:
 		return True
 	row = stored(doc, ["owner"])
 	if ptype in READ_TYPES or ptype is None:
-		return PRINCIPAL in roles_of(user) or doc.is_new() or row.owner == user
-	return doc.is_new() or row.owner == user
+		return PRINCIPAL in roles_of(user) or not row.in_db or row.owner == user
+	return not row.in_db or row.owner == user
 
 
 def red_flag_permission(doc, ptype=None, user=None) -> bool:
@@ -269,7 +271,7 @@ def appraisal_permission(doc, ptype=None, user=None) -> bool:
 	if user == "Administrator":
 		return True
 	row = stored(doc, ["class_teacher", "class_record", "docstatus", "workflow_state"])
-	if doc.is_new() or not frappe.db.exists(APPRAISAL, doc.name or ""):
+	if not row.in_db:  # a new appraisal's teacher is its class's, as stored
 		row.class_teacher = frappe.db.get_value(CLASS_RECORD, doc.class_record, "class_teacher")
 	roles = roles_of(user)
 	if ptype in READ_TYPES or ptype is None:
@@ -292,12 +294,12 @@ def rating_permission(doc, ptype=None, user=None) -> bool:
 	roles = roles_of(user)
 	if ptype in READ_TYPES or ptype is None:
 		return bool(READ_ALL[RATING] & roles) or row.rater == user
-	if appraisal_is_about(user, row.appraisal) or (doc.is_new() and appraisal_is_about(user, doc.appraisal)):
+	if appraisal_is_about(user, row.appraisal):
 		return False
 	if {OFFICE, SYSTEM_MANAGER} & roles and ptype in ("cancel", "delete", "amend"):
 		return True
 	# a rating is the rater's own: nobody else writes or submits it
-	return doc.is_new() or row.rater == user
+	return not row.in_db or row.rater == user
 
 
 def ballot_tally_permission(doc, ptype=None, user=None) -> bool:
@@ -305,10 +307,7 @@ def ballot_tally_permission(doc, ptype=None, user=None) -> bool:
 	user = _user(user)
 	if user == "Administrator" or ptype in READ_TYPES or ptype is None:
 		return True  # who reads at all is the DocPerms' (the office and the principal)
-	row = stored(doc, ["appraisal"])
-	return not (
-		appraisal_is_about(user, row.appraisal) or (doc.is_new() and appraisal_is_about(user, doc.appraisal))
-	)
+	return not appraisal_is_about(user, stored(doc, ["appraisal"]).appraisal)
 
 
 def appeal_permission(doc, ptype=None, user=None) -> bool:
@@ -316,7 +315,7 @@ def appeal_permission(doc, ptype=None, user=None) -> bool:
 	if user == "Administrator":
 		return True
 	row = stored(doc, ["class_teacher", "appraisal"])
-	if doc.is_new():
+	if not row.in_db:
 		# the appeal's teacher is the appraisal's, as stored
 		row.class_teacher = (
 			frappe.db.get_value(APPRAISAL, doc.appraisal, "class_teacher") if doc.appraisal else None

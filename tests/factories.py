@@ -151,3 +151,26 @@ def approve(doc):
 		("office@example.cn", "Forward to Principal"),
 		("head@example.cn", "Approve"),
 	)
+
+
+def two_teacher_school(incidents=()):
+	"""Two grade-4 classes of two class teachers, one user of each other role, and a December
+	month (S6) appraised from one discipline inspection of each class. Returns (users, classes
+	{"a", "b"}, period)."""
+	from class_teacher_appraisal.install import create_roles
+
+	create_roles()
+	users = {
+		"teacher_a": make_user("a.teacher@example.cn", "Class Teacher"),
+		"teacher_b": make_user("b.teacher@example.cn", "Class Teacher"),
+		"inspector": make_user("duty@example.cn", "Duty Inspector"),
+		"office": make_user("office@example.cn", "Academic Office"),
+		"principal": make_user("head@example.cn", "Principal"),
+	}
+	a = make_class("四年级(1)班", 4, class_teacher=users["teacher_a"]).name
+	b = make_class("四年级(2)班", 4, class_teacher=users["teacher_b"]).name
+	period = make_period("2025年12月", "2025-12-01", "2025-12-31", rubric=S6, period_type="Month")
+	for cls in (a, b):
+		inspect(cls, "纪律", "2025-12-02", 9, incidents=incidents)
+	period.generate_appraisals()
+	return users, {"a": a, "b": b}, period

@@ -71,9 +71,10 @@ def _top_flags(rubric, classes, flags) -> dict[str, dict[str, tuple[Decimal, str
 		if not (c.kind in KINDS and KINDS[c.kind].compares_classes):
 			continue
 		by_id = {ev.class_id: ev for ev in classes if not c.grade_levels or ev.grade_level in c.grade_levels}
+		levels = {k: ev.grade_level for k, ev in by_id.items()}
 		totals = {k: flag_total(flags[k], c.inspection_item) for k in by_id}
-		top_of = flag_tops(totals, {k: ev.grade_level for k, ev in by_id.items()}, c.compare_within)
-		for members in comparison_groups({k: ev.grade_level for k, ev in by_id.items()}, c.compare_within):
+		top_of = flag_tops(totals, levels, c.compare_within)
+		for members in comparison_groups(levels, c.compare_within):
 			leaders = ", ".join(
 				sorted(by_id[k].label or k for k in members if top_of[k] > 0 and totals[k] == top_of[k])
 			)

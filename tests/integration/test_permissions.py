@@ -4,27 +4,12 @@ import frappe
 import pytest
 from frappe.api.v1 import read_doc
 
-from class_teacher_appraisal.install import create_roles
-from tests.factories import S6, appraisal_of, inspect, make_class, make_period, make_user
+from tests.factories import S6, appraisal_of, inspect, make_period, two_teacher_school
 
 
 @pytest.fixture
 def school():
-	create_roles()
-	users = {
-		"teacher_a": make_user("a.teacher@example.cn", "Class Teacher"),
-		"teacher_b": make_user("b.teacher@example.cn", "Class Teacher"),
-		"inspector": make_user("duty@example.cn", "Duty Inspector"),
-		"office": make_user("office@example.cn", "Academic Office"),
-		"principal": make_user("head@example.cn", "Principal"),
-	}
-	a = make_class("四年级(1)班", 4, class_teacher=users["teacher_a"]).name
-	b = make_class("四年级(2)班", 4, class_teacher=users["teacher_b"]).name
-	period = make_period("2025年12月", "2025-12-01", "2025-12-31", rubric=S6, period_type="Month")
-	for cls in (a, b):
-		inspect(cls, "纪律", "2025-12-02", 9)
-	period.generate_appraisals()
-	return users, {"a": a, "b": b}, period
+	return two_teacher_school()
 
 
 def test_a_class_teacher_lists_only_their_own_appraisal_and_inspections(school, as_user):

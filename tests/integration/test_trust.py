@@ -8,16 +8,15 @@ from frappe.client import get_value as client_get_value
 from frappe.model.workflow import WorkflowTransitionError, apply_workflow
 
 from class_teacher_appraisal import api
-from class_teacher_appraisal.install import create_roles
 from tests.factories import (
 	S6,
 	appraisal_of,
 	approve,
 	fill_manual,
 	inspect,
-	make_class,
 	make_period,
 	make_user,
+	two_teacher_school,
 )
 
 APPRAISAL, RATING, LINE = "Class Teacher Appraisal", "Appraisal Rating", "Class Teacher Appraisal Line"
@@ -26,21 +25,7 @@ TERM_RUBRIC = "班主任学期综合考核 v1"
 
 @pytest.fixture
 def school():
-	create_roles()
-	users = {
-		"teacher_a": make_user("a.teacher@example.cn", "Class Teacher"),
-		"teacher_b": make_user("b.teacher@example.cn", "Class Teacher"),
-		"inspector": make_user("duty@example.cn", "Duty Inspector"),
-		"office": make_user("office@example.cn", "Academic Office"),
-		"principal": make_user("head@example.cn", "Principal"),
-	}
-	a = make_class("四年级(1)班", 4, class_teacher=users["teacher_a"]).name
-	b = make_class("四年级(2)班", 4, class_teacher=users["teacher_b"]).name
-	period = make_period("2025年12月", "2025-12-01", "2025-12-31", rubric=S6, period_type="Month")
-	for cls in (a, b):
-		inspect(cls, "纪律", "2025-12-02", 9, incidents={"打架": 1})
-	period.generate_appraisals()
-	return users, {"a": a, "b": b}, period
+	return two_teacher_school(incidents={"打架": 1})  # an incident for the child-row checks
 
 
 @pytest.fixture
