@@ -12,11 +12,15 @@ from class_teacher_appraisal.scoring import (
 	FlagEligibilityRule,
 	GradeBand,
 	InspectionItem,
+	Kind,
 	Msg,
+	QuotaMode,
+	QuotaScope,
 	Rubric,
 	Section,
 	VetoRule,
 )
+from class_teacher_appraisal.scoring.model import Honour, Places
 
 
 def split_lines(text: str | None) -> tuple[str, ...]:
@@ -47,7 +51,11 @@ def parse_grades(text: str | None) -> frozenset[int]:
 
 
 def to_criterion(
-	c, levels: dict | None = None, raters: dict | None = None, grade_max: dict | None = None
+	c,
+	levels: dict | None = None,
+	raters: dict | None = None,
+	grade_max: dict | None = None,
+	grade_quota: dict | None = None,
 ) -> Criterion:
 	"""A rubric's criterion row as the scoring core reads it."""
 	return Criterion(
@@ -69,6 +77,13 @@ def to_criterion(
 		source_period_type=c.source_period_type or "",
 		grade_levels=parse_grades(c.get("grade_levels")),
 		grade_max=dict(grade_max or {}),
+		activity_kind=c.get("activity_kind") or "",
+		quota=D(c.get("quota")),
+		quota_measure=c.get("quota_measure") or "Count",
+		quota_scope=c.get("quota_scope") or QuotaScope.CLASS,
+		quota_mode=c.get("quota_mode") or QuotaMode.PROPORTION,
+		min_level=(c.get("min_level") or "").strip(),
+		grade_quota=dict(grade_quota or {}),
 	)
 
 
@@ -76,16 +91,20 @@ def to_rubric(doc) -> Rubric:
 	levels: dict[str, dict] = defaultdict(dict)
 	for row in doc.levels:
 		kind = next((c.rule_kind for c in doc.criteria if c.criterion_code == row.criterion_code), "")
+		# achievements weigh by level; a quota ranks its levels by weight (the higher, the higher level)
 		levels[row.criterion_code][row.level] = D(
-			row.weight if kind == "Level-Weighted Achievements" else row.points
+			row.weight if kind in (Kind.ACHIEVEMENTS, Kind.QUOTA) else row.points
 		)
 	raters: dict[str, dict] = defaultdict(dict)
 	for row in doc.rater_weights:
 		raters[row.criterion_code][row.rater_group] = D(row.weight_percent)
 	maxima: dict[str, dict] = defaultdict(dict)
+	quotas: dict[str, dict] = defaultdict(dict)
 	for row in doc.get("grade_maxima") or []:
 		for grade in parse_grades(row.grade_levels):
 			maxima[row.criterion_code][grade] = D(row.max_points)
+			if D(row.get("quota")) > 0:
+				quotas[row.criterion_code][grade] = D(row.quota)
 	return Rubric(
 		name=doc.name,
 		total_points=D(doc.total_points),
@@ -105,6 +124,7 @@ def to_rubric(doc) -> Rubric:
 				levels.get(c.criterion_code, {}),
 				raters.get(c.criterion_code, {}),
 				maxima.get(c.criterion_code),
+				quotas.get(c.criterion_code),
 			)
 			for c in doc.criteria
 		),
@@ -130,6 +150,13 @@ def to_rubric(doc) -> Rubric:
 		base_allowance=D(doc.base_allowance),
 		allowance_per_pupil=D(doc.allowance_per_pupil),
 		rank_allowances={r.teacher_rank: D(r.amount) for r in doc.get("rank_allowances") or []},
+		places=Places(
+			(doc.get("places_grade") or "").strip(),
+			D(doc.get("places_share")),
+			int(doc.get("places_count") or 0),
+			(doc.get("grade_beyond_places") or "").strip(),
+		),
+		honour=Honour((doc.get("honour_title") or "").strip(), int(doc.get("honour_places") or 0)),
 	)
 
 

@@ -6,9 +6,9 @@ from collections import defaultdict
 
 import frappe
 from frappe import _
-from frappe.utils import now_datetime
+from frappe.utils import getdate, now_datetime
 
-from class_teacher_appraisal import adapters, bulk, evidence, results
+from class_teacher_appraisal import adapters, bulk, class_teachers, evidence, parts, results, standings
 from class_teacher_appraisal.html_text import text
 from class_teacher_appraisal.names import APPRAISAL
 from class_teacher_appraisal.scoring import (
@@ -20,6 +20,7 @@ from class_teacher_appraisal.scoring import (
 	score_period,
 )
 from class_teacher_appraisal.scoring.flags import is_published
+from class_teacher_appraisal.scoring.tenure import current_teacher, stints
 
 
 def get_period(period_name: str):
@@ -73,28 +74,37 @@ def no_progress(percent: int, stage: str):
 
 
 def generate(period_name: str, progress=no_progress) -> dict:
-	"""Creates a draft appraisal for every active class that has none, then recomputes the period.
-	`progress(percent, stage)` is told how far it got (a background job shows it in the Desk)."""
+	"""Creates a draft appraisal for every teacher on post in an active class during the period
+	(one per class, or one per teacher of a class that changed teacher, each on their days) that
+	has none, then recomputes the period. `progress(percent, stage)` is told how far it got (a
+	background job shows it in the Desk)."""
 	period = get_period(period_name)
 	lock_period(period.name)
 	existing = {  # a locking read: what another generation committed while this one waited
-		d.class_record
+		(d.class_record, d.class_teacher or None)
 		for d in frappe.db.get_values(
 			APPRAISAL,
 			{"appraisal_period": period.name, "docstatus": ["<", 2]},
-			["class_record"],
+			["class_record", "class_teacher"],
 			as_dict=True,
 			for_update=True,
 		)
 	}
-	missing = [c for c in active_classes(period) if c.name not in existing]
-	for n, c in enumerate(missing, start=1):
+	classes = active_classes(period)
+	served = class_teachers.stints_of(period, classes)
+	missing = [
+		(c, stint.teacher or None)
+		for c in classes
+		for stint in served[c.name]
+		if (c.name, stint.teacher or None) not in existing
+	]
+	for n, (c, teacher) in enumerate(missing, start=1):
 		doc = frappe.new_doc(APPRAISAL)
 		doc.update(
 			{
 				"appraisal_period": period.name,
 				"class_record": c.name,
-				"class_teacher": c.class_teacher,
+				"class_teacher": teacher,  # one on post in the period: the controller checks it
 				"rubric": period.rubric,
 			}
 		)
@@ -115,34 +125,107 @@ def recompute(period_name: str, _locked: bool = False, progress=no_progress) -> 
 	if not _locked:
 		lock_period(period.name)
 	rows = frappe.db.sql(
-		"""select name, class_record, docstatus, total_score from `tabClass Teacher Appraisal`
+		"""select name, class_record, class_teacher, served_from, served_to, days_served, days_in_period,
+		docstatus, total_score from `tabClass Teacher Appraisal`
 		where appraisal_period=%s and docstatus < 2 for update""",
 		period.name,
 		as_dict=True,
 	)
-	drafts = {r.class_record: r.name for r in rows if r.docstatus == 0}
-	approved_totals = {r.class_record: D(r.total_score) for r in rows if r.docstatus == 1}
+	drafts = [r for r in rows if r.docstatus == 0]
+	refresh_days_on_post(period, drafts)
+	throughout = {r.class_record: r.name for r in drafts if on_post_throughout(r)}
+	approved_totals = {r.name: D(r.total_score) for r in rows if r.docstatus == 1}
 	progress(5, _("Reading the evidence"))
 	rubric_doc = frappe.get_doc("Appraisal Rubric", period.rubric)
 	rubric = adapters.to_rubric(rubric_doc)
 	# Flags are relative, so every class of the period is scored; only appraised ones are written.
-	gathered = evidence.gather(period, rubric_doc, period_classes(period, [r.class_record for r in rows]))
+	classes = period_classes(period, [r.class_record for r in rows])
+	gathered = evidence.gather(period, rubric_doc, classes)
 	items = adapters.load_items()
 	progress(30, _("Scoring {0} classes").format(len(gathered)))
-	try:
-		results = score_period(rubric, items, list(gathered.values()))
-	except ScoringError as e:
-		frappe.throw(e.message.render(_), title=_("Rubric Cannot Be Applied"))
+	results = _score(rubric, items, list(gathered.values()))
+	scored = {throughout[r.class_id]: r for r in results if r.class_id in throughout}
+	part_time = [r for r in drafts if not on_post_throughout(r)]
+	scored.update(score_days_on_post(period, rubric_doc, rubric, items, classes, part_time))
 
 	progress(50, _("Writing {0} appraisals").format(len(drafts)))
 	stamp = now_datetime()
-	scored = {drafts[r.class_id]: r for r in results if r.class_id in drafts}
 	write_results(scored, period.rubric, stamp, veto_decisions(list(scored)))
 	progress(90, _("Ranking the appraisals"))
 	refresh_ranks(period.name)
+	standings.allot(period.name)
 	period.db_set({"last_recomputed_on": stamp, "appraisal_count": len(rows)}, update_modified=False)
 	progress(100, _("Done"))
 	return {"recomputed": len(drafts), "approved_untouched": len(approved_totals), "classes": len(rows)}
+
+
+def _score(rubric, items, classes) -> list:
+	try:
+		return score_period(rubric, items, classes)
+	except ScoringError as e:
+		frappe.throw(e.message.render(_), title=_("Rubric Cannot Be Applied"))
+
+
+def on_post_throughout(row) -> bool:
+	"""Whether an appraisal's teacher served the whole period (an appraisal from before the days
+	were kept counts as the whole period)."""
+	return not row.days_in_period or (row.days_served or 0) >= row.days_in_period
+
+
+def refresh_days_on_post(period, drafts: list):
+	"""A draft's days on post follow its class's dated assignments as they stand now (e.g. a
+	handover entered after the appraisals were generated): one read of the assignments, and a
+	write only where the days changed. A teacher no longer on post in the period keeps the days
+	the draft has."""
+	tenure = class_teachers.assignments_of(list({r.class_record for r in drafts}))
+	start, end = getdate(period.start_date), getdate(period.end_date)
+	served = {c: {s.teacher: s for s in stints(found, start, end)} for c, found in tenure.items()}
+	for r in drafts:
+		if r.class_record in served:
+			stint = served[r.class_record].get(r.class_teacher)
+		else:
+			stint = class_teachers.whole_period(period, r.class_teacher)
+		if stint is None:
+			continue
+		values = class_teachers.stint_fields(stint)
+		if any(r.get(k) != v for k, v in values.items()):
+			frappe.db.set_value(APPRAISAL, r.name, values, update_modified=False)
+			r.update(values)
+
+
+def batches_of_days(drafts: list):
+	"""The drafts grouped by their days on post ((first, last) -> {class: appraisal}), no class twice
+	in one group."""
+	groups: list[tuple[tuple, dict[str, str]]] = []
+	for r in sorted(drafts, key=lambda r: (r.served_from, r.served_to, r.name)):
+		days = (r.served_from, r.served_to)
+		group = next((g for key, g in groups if key == days and r.class_record not in g), None)
+		if group is None:
+			group = {}
+			groups.append((days, group))
+		group[r.class_record] = r
+	return groups
+
+
+def score_days_on_post(period, rubric_doc, rubric, items, classes: list[dict], drafts: list) -> dict:
+	"""Appraisals of teachers who served part of the period (001: 班主任岗位中途变动), each scored on
+	the evidence of their own days: every class is gathered over those days, so that rules that
+	compare classes (red-flag shares) compare like with like, and the allowance follows the days
+	on post. One gather per distinct span of days, not per appraisal. Returns appraisal -> result."""
+	scored = {}
+	for (first, last), group in batches_of_days(drafts):
+		days = frappe._dict(
+			name=period.name, start_date=first, end_date=last, academic_year=period.academic_year
+		)
+		wanted = {class_id: r.name for class_id, r in group.items()}
+		gathered = evidence.gather(days, rubric_doc, classes, {r.name: c for c, r in group.items()})
+		for class_id, r in group.items():
+			gathered[class_id].days_on_post = r.days_served or 0
+			gathered[class_id].days_in_period = r.days_in_period or 0
+		for result in _score(rubric, items, list(gathered.values())):
+			if result.class_id in wanted:
+				scored[wanted[result.class_id]] = result
+	return scored
 
 
 def veto_decisions(appraisals: list[str]) -> dict[str, dict[tuple[str, str], dict]]:
@@ -185,6 +268,8 @@ def write_results(scored: dict, rubric_name: str, stamp, decisions: dict[str, di
 			for code, reason, auto in result.veto_cases
 			if auto
 		]
+	owned = parts.owned_parts(frappe.get_cached_doc("Appraisal Rubric", rubric_name))
+	confirmations = parts.stored_confirmations(list(scored)) if owned else {}
 	bulk.replace_children("lines", "Class Teacher Appraisal Line", lines)
 	bulk.replace_children("sections", "Class Teacher Appraisal Section", sections)
 	bulk.replace_children("veto_cases", "Appraisal Veto Case", automatic, only={"automatic": 1})
@@ -199,6 +284,11 @@ def write_results(scored: dict, rubric_name: str, stamp, decisions: dict[str, di
 				"pending_questions": results.pending_questions(
 					(ln.needs_input for ln in result.lines),
 					((row["automatic"], row["confirmed"] or row["dismissed"]) for row in automatic[name]),
+				)
+				+ len(
+					parts.unconfirmed(
+						owned, [frappe._dict(s) for s in sections[name]], confirmations.get(name, [])
+					)
 				),
 				"computed_on": stamp,
 			},
@@ -242,6 +332,7 @@ def award_flags(period_name: str) -> dict:
 		c.name: c
 		for c in frappe.get_all("Class Record", fields=["name", "class_name", "grade_level", "class_teacher"])
 	}
+	tenure = class_teachers.assignments_of(list(flags))  # who had the class that week
 	fields = [
 		"name", "creation", "modified", "owner", "modified_by", "docstatus", "week_start", "inspection_item",
 		"class_record", "appraisal_period", "red_flags", "weekly_award", "level_flags", "revoked", "rank",
@@ -275,7 +366,7 @@ def award_flags(period_name: str) -> dict:
 					int(fw.ineligible),
 					c.class_name,
 					c.grade_level,
-					c.class_teacher,
+					current_teacher(tenure[class_id], week) if class_id in tenure else c.class_teacher,
 				)  # fmt: skip
 			)
 			per_week[week] += fw.awarded

@@ -10,22 +10,30 @@ from frappe.query_builder.functions import Avg, Count, Sum
 
 from class_teacher_appraisal.scoring import (
 	Achievement,
+	ActivityTally,
 	ClassEvidence,
 	D,
 	Kind,
 	ManualInput,
+	QuotaScope,
 	VetoCase,
 	WeekStats,
 )
 from class_teacher_appraisal.scoring.kinds import hand_entered
 
 
-def gather(period, rubric_doc, classes: list[dict]) -> dict[str, ClassEvidence]:
-	"""Evidence of the given classes (dicts with name, grade_level, pupil_count) in the period."""
+def gather(
+	period, rubric_doc, classes: list[dict], appraisals: dict[str, str] | None = None
+) -> dict[str, ClassEvidence]:
+	"""Evidence of the given classes (dicts with name, grade_level, pupil_count) in the period.
+	`appraisals` (name -> class, one per class): the ratings and hand inputs of these appraisals
+	only, for teachers who served part of a period (`period` is then their days: start_date,
+	end_date, and the period's name); by default those of every appraisal of the period."""
 	evidence = inspection_evidence(period, classes)
-	_ratings(period, evidence)
+	_ratings(period, evidence, appraisals)
 	_rollups(period, rubric_doc, evidence)
-	_inputs(period, evidence)
+	activity_evidence(period, rubric_doc, evidence, appraisals)
+	_inputs(period, evidence, appraisals)
 	return evidence
 
 
@@ -106,10 +114,10 @@ def _incidents(period, evidence):
 			evidence[r.class_record].incidents[key] = int(r.n or 0)
 
 
-def _ratings(period, evidence):
+def _ratings(period, evidence, appraisals: dict[str, str] | None = None):
 	rating = DocType("Appraisal Rating")
 	score = DocType("Appraisal Rating Score")
-	rows = (
+	query = (
 		frappe.qb.from_(score)
 		.join(rating)
 		.on(score.parent == rating.name)
@@ -123,12 +131,22 @@ def _ratings(period, evidence):
 		.where((score.parenttype == "Appraisal Rating") & (rating.docstatus == 1))
 		.where(rating.appraisal_period == period.name)
 		.groupby(rating.class_record, score.criterion_code, rating.rater_group)
-	).run(as_dict=True)
+	)
+	if appraisals is not None:
+		query = query.where(rating.appraisal.isin(list(appraisals) or [""]))
+	rows = query.run(as_dict=True)
 	combined: dict[tuple[str, str, str], tuple] = {}
 	for r in rows:
 		combined[(r.class_record, r.criterion_code, r.rater_group)] = (D(r.average) * int(r.n), int(r.n))
 	# paper ballots counted by the office weigh in like that many ratings of their level's score
-	for r in frappe.db.sql(BALLOTS_SQL, {"period": period.name}, as_dict=True):
+	ballots = (
+		frappe.db.sql(BALLOTS_SQL, {"period": period.name}, as_dict=True)
+		if appraisals is None
+		else frappe.db.sql(
+			BALLOTS_OF_SQL, {"period": period.name, "appraisals": tuple(appraisals) or ("",)}, as_dict=True
+		)
+	)
+	for r in ballots:
 		key = (r.class_record, r.criterion_code, r.rater_group)
 		total, n = combined.get(key, (D(0), 0))
 		combined[key] = (total + D(r.score_sum), n + int(r.ballots))
@@ -142,6 +160,8 @@ BALLOTS_SQL = """select t.class_record, t.criterion_code, t.rater_group,
 	from `tabAppraisal Ballot Tally` t join `tabAppraisal Ballot Count` c on c.parent = t.name
 	where t.appraisal_period = %(period)s and c.parenttype = 'Appraisal Ballot Tally'
 	group by t.class_record, t.criterion_code, t.rater_group"""
+# the same, of some appraisals only (a teacher's days on post)
+BALLOTS_OF_SQL = BALLOTS_SQL.replace("group by", "and t.appraisal in %(appraisals)s\n\tgroup by")
 
 
 def _rollups(period, rubric_doc, evidence):
@@ -174,6 +194,76 @@ def _rollups(period, rubric_doc, evidence):
 				evidence[r.class_record].rollup.setdefault(code, []).append((r.period, D(r.total_score)))
 
 
+# The confirmed activities of the quotas' kinds in the period, of the period's classes or of their
+# teachers, grouped by class, person, kind and level; which records, in date order, for the evidence.
+ACTIVITIES_SQL = """select a.class_record, a.person, a.activity_kind, a.level, count(*) as n,
+	sum(a.hours) as hours,
+	group_concat(a.name order by a.activity_date, a.name separator ',') as names
+	from `tabAppraisal Activity` a
+	where a.docstatus = 1 and a.activity_date between %(start)s and %(end)s
+	and a.activity_kind in %(kinds)s and (a.class_record in %(classes)s or a.person in %(people)s)
+	group by a.class_record, a.person, a.activity_kind, a.level"""
+
+
+def class_teachers(period, classes: list[str], appraisals: dict[str, str] | None = None) -> dict[str, str]:
+	"""Whose activities count for each class's per-person quotas: the teacher its appraisal in the
+	period is about (of the given appraisals, name -> class, if any), else the class's class teacher."""
+	teachers = {
+		c.name: c.class_teacher
+		for c in frappe.get_all(
+			"Class Record", filters={"name": ["in", classes or [""]]}, fields=["name", "class_teacher"]
+		)
+		if c.class_teacher
+	}
+	filters = {
+		"appraisal_period": period.name,
+		"class_record": ["in", classes or [""]],
+		"docstatus": ["<", 2],
+	}
+	if appraisals is not None:
+		filters["name"] = ["in", list(appraisals) or [""]]
+	for a in frappe.get_all(
+		"Class Teacher Appraisal", filters=filters, fields=["class_record", "class_teacher"]
+	):
+		if a.class_teacher:
+			teachers[a.class_record] = a.class_teacher
+	return teachers
+
+
+def activity_evidence(
+	period, rubric_doc, evidence: dict[str, ClassEvidence], appraisals: dict[str, str] | None = None
+) -> dict[str, str]:
+	"""Fills in each class's confirmed activities of the kinds its rubric's quotas count, from the
+	period's start_date to its end_date (a teacher's days on post, for part of a period), for the
+	class ("Class") and for its teacher ("Person"), with one grouped query. Returns the teacher of
+	each class it counted for."""
+	kinds = {c.activity_kind for c in rubric_doc.criteria if c.rule_kind == Kind.QUOTA and c.activity_kind}
+	if not kinds or not evidence:
+		return {}
+	teachers = class_teachers(period, list(evidence), appraisals)
+	classes_of: dict[str, list[str]] = {}
+	for class_id, teacher in teachers.items():
+		classes_of.setdefault(teacher, []).append(class_id)
+	params = {
+		"start": period.start_date,
+		"end": period.end_date,
+		"kinds": tuple(kinds),
+		"classes": tuple(evidence),
+		"people": tuple(classes_of) or ("",),
+	}
+	for r in frappe.db.sql(ACTIVITIES_SQL, params, as_dict=True):
+		names = tuple((r.names or "").split(",")) if r.names else ()
+		targets = [(r.class_record, QuotaScope.CLASS)] if r.class_record in evidence else []
+		targets += [(class_id, QuotaScope.PERSON) for class_id in classes_of.get(r.person, [])]
+		for class_id, scope in targets:
+			key = (scope, r.activity_kind, r.level or "")
+			tally = evidence[class_id].activities.setdefault(key, ActivityTally())
+			tally.count += int(r.n or 0)
+			tally.hours += D(r.hours)
+			tally.names += names
+	return teachers
+
+
 def entered_points(row):
 	"""A manual line's points, or None while nobody has entered them (a Float column cannot be NULL)."""
 	if not hand_entered(row.rule_kind) or not (row.manual_entered or row.manual_points):
@@ -186,15 +276,15 @@ def _locked(doctype: str, filters: dict, fields: list[str], order_by: str = "nam
 	return frappe.db.get_values(doctype, filters, fields, as_dict=True, order_by=order_by, for_update=True)
 
 
-def _inputs(period, evidence):
-	"""What the office entered by hand on the period's draft appraisals: kept across recomputes.
-	Locking reads: they see what was committed up to now, not the transaction's first snapshot, so
-	points typed while a job waited for its lock are read, not overwritten (and held till it ends)."""
-	drafts = _locked(
-		"Class Teacher Appraisal",
-		filters={"appraisal_period": period.name, "docstatus": 0},
-		fields=["name", "class_record"],
-	)
+def _inputs(period, evidence, appraisals: dict[str, str] | None = None):
+	"""What the office entered by hand on the period's draft appraisals (or on `appraisals` only):
+	kept across recomputes. Locking reads: they see what was committed up to now, not the
+	transaction's first snapshot, so points typed while a job waited for its lock are read, not
+	overwritten (and held till it ends)."""
+	filters = {"appraisal_period": period.name, "docstatus": 0}
+	if appraisals is not None:
+		filters["name"] = ["in", list(appraisals) or [""]]
+	drafts = _locked("Class Teacher Appraisal", filters=filters, fields=["name", "class_record"])
 	owner = {d.name: d.class_record for d in drafts if d.class_record in evidence}
 	if not owner:
 		return

@@ -35,6 +35,8 @@ permission_query_conditions = {
 	"Appraisal Rating": _P + "rating_conditions",
 	"Appraisal Appeal": _P + "appeal_conditions",
 	"Red Flag Award": _P + "red_flag_conditions",
+	"Appraisal Activity": _P + "activity_conditions",
+	"Appraisal Consequence": _P + "consequence_conditions",
 	"File": _P + "file_conditions",
 	# child rows only under a parent the user may read
 	**{child: _P + "child_conditions" for child in _CHILD_PARENTS},
@@ -46,8 +48,13 @@ has_permission = {
 	"Appraisal Rating": _P + "rating_permission",
 	"Appraisal Appeal": _P + "appeal_permission",
 	"Red Flag Award": _P + "red_flag_permission",
+	"Appraisal Activity": _P + "activity_permission",
 	"Appraisal Ballot Tally": _P + "ballot_tally_permission",
+	"Appraisal Consequence": _P + "consequence_permission",
 }
+
+# A handover entered ahead of its day makes the new teacher the class teacher on the day.
+scheduler_events = {"daily": ["class_teacher_appraisal.class_teachers.sync_current_teachers"]}
 
 # Frappe 15.44 counts any doctype's rows without a permission check; counted here like a list.
 override_whitelisted_methods = {"frappe.client.get_count": "class_teacher_appraisal.api.get_count"}

@@ -14,6 +14,9 @@ CLASS_RECORD = "Class Record"
 RED_FLAG = "Red Flag Award"
 SETTINGS = "Class Teacher Appraisal Settings"
 BALLOT_TALLY = "Appraisal Ballot Tally"
+ACTIVITY = "Appraisal Activity"
+ACTIVITY_KIND = "Activity Kind"
+CONSEQUENCE = "Appraisal Consequence"
 
 # Roles (shown translated: 教导处/德育处, 校长, 值周检查员, 班主任)
 OFFICE = "Academic Office"

@@ -16,10 +16,12 @@ Frappe's hooks can only take a permission away; what a role may do at all is in 
 import frappe
 
 from class_teacher_appraisal.names import (
+	ACTIVITY,
 	APPEAL,
 	APPRAISAL,
 	BALLOT_TALLY,
 	CLASS_RECORD,
+	CONSEQUENCE,
 	DRAFT,
 	INSPECTION,
 	INSPECTOR,
@@ -42,6 +44,8 @@ READ_ALL = {
 	APPEAL: {SYSTEM_MANAGER, OFFICE, PRINCIPAL},
 	ROUND: {SYSTEM_MANAGER, OFFICE, PRINCIPAL},
 	RED_FLAG: {SYSTEM_MANAGER, OFFICE, PRINCIPAL},
+	ACTIVITY: {SYSTEM_MANAGER, OFFICE, PRINCIPAL},
+	CONSEQUENCE: {SYSTEM_MANAGER, OFFICE, PRINCIPAL},
 }
 # Kept for callers that ask "does this user see every class's inspections".
 SEE_ALL = READ_ALL[INSPECTION]
@@ -66,6 +70,12 @@ def sees_all(user=None, roles=SEE_ALL) -> bool:
 	return user == "Administrator" or bool(roles & roles_of(user))
 
 
+def is_office(user=None) -> bool:
+	"""The Academic Office, the System Manager or the Administrator: who corrects anyone's records."""
+	user = _user(user)
+	return user == "Administrator" or bool({OFFICE, SYSTEM_MANAGER} & roles_of(user))
+
+
 def own_classes(user=None) -> list[str]:
 	"""The classes a user teaches, as class teacher or deputy."""
 	user = _user(user)
@@ -75,6 +85,32 @@ def own_classes(user=None) -> list[str]:
 		CLASS_RECORD,
 		or_filters={"class_teacher": user, "deputy_teacher": user},
 		pluck="name",
+	)
+
+
+def past_stints(user=None) -> list[frappe._dict]:
+	"""The user's ended times on post as class teacher (parent: the class, from_date, to_date): they
+	keep reading that class's inspections of those days, the evidence behind their own appraisal."""
+	user = _user(user)
+	if user in ("Guest", None):
+		return []
+	return frappe.get_all(
+		"Class Teacher Assignment",
+		filters={"parenttype": CLASS_RECORD, "teacher": user, "to_date": ["is", "set"]},
+		fields=["parent", "from_date", "to_date"],
+	)
+
+
+def served_on(user, class_record: str | None, day) -> bool:
+	"""Whether the user was class teacher of the class on that day, in a time on post that ended."""
+	if not (class_record and day):
+		return False
+	day = frappe.utils.getdate(day)
+	return any(
+		s.parent == class_record
+		and (not s.from_date or frappe.utils.getdate(s.from_date) <= day)
+		and day <= frappe.utils.getdate(s.to_date)
+		for s in past_stints(user)
 	)
 
 
@@ -115,7 +151,13 @@ def inspection_conditions(user=None, doctype=None) -> str:
 	user = _user(user)
 	if sees_all(user, READ_ALL[INSPECTION]):
 		return ""
-	return _in_list("`tabInspection`.`class_record`", own_classes(user))
+	own = _in_list("`tabInspection`.`class_record`", own_classes(user))
+	served = [
+		f"(`tabInspection`.`class_record` = {frappe.db.escape(s.parent)} and `tabInspection`.`inspection_date`"
+		f" between {frappe.db.escape(str(s.from_date or '1900-01-01'))} and {frappe.db.escape(str(s.to_date))})"
+		for s in past_stints(user)
+	]
+	return "(" + " or ".join([own, *served]) + ")" if served else own
 
 
 def appraisal_conditions(user=None, doctype=None) -> str:
@@ -162,6 +204,25 @@ def red_flag_conditions(user=None, doctype=None) -> str:
 	return _in_list("`tabRed Flag Award`.`class_record`", own_classes(user))
 
 
+def consequence_conditions(user=None, doctype=None) -> str:
+	"""What an approved grade brought: the office's and the principal's to read, and the teacher's own."""
+	user = _user(user)
+	if sees_all(user, READ_ALL[CONSEQUENCE]):
+		return ""
+	return f"`tabAppraisal Consequence`.`teacher` = {frappe.db.escape(user)}"
+
+
+def activity_conditions(user=None, doctype=None) -> str:
+	"""A teacher lists their own activities and those recorded for their own classes."""
+	user = _user(user)
+	if sees_all(user, READ_ALL[ACTIVITY]):
+		return ""
+	return (
+		f"(`tabAppraisal Activity`.`person` = {frappe.db.escape(user)}"
+		f" or {_in_list('`tabAppraisal Activity`.`class_record`', own_classes(user))})"
+	)
+
+
 PARENT_CONDITIONS = {
 	INSPECTION: inspection_conditions,
 	APPRAISAL: appraisal_conditions,
@@ -169,7 +230,10 @@ PARENT_CONDITIONS = {
 	APPEAL: appeal_conditions,
 	ROUND: round_conditions,
 	RED_FLAG: red_flag_conditions,
+	ACTIVITY: activity_conditions,
 	BALLOT_TALLY: lambda user=None, doctype=None: "",  # read by role: the office and the principal
+	CLASS_RECORD: lambda user=None, doctype=None: "",  # read by role: every role of the app
+	CONSEQUENCE: consequence_conditions,
 }
 
 # Child tables of the parents above: their rows are listed only under a parent the user may read
@@ -181,10 +245,12 @@ CHILD_PARENTS = {
 	"Class Teacher Appraisal Section": (APPRAISAL,),
 	"Appraisal Achievement": (APPRAISAL,),
 	"Appraisal Veto Case": (APPRAISAL,),
+	"Appraisal Part Confirmation": (APPRAISAL,),
 	"Appraisal Rating Score": (RATING,),
 	"Appraisal Appeal Line": (APPEAL,),
 	"Inspection Round Entry": (ROUND,),
 	"Appraisal Ballot Count": (BALLOT_TALLY,),
+	"Class Teacher Assignment": (CLASS_RECORD,),
 }
 
 
@@ -235,11 +301,15 @@ def inspection_permission(doc, ptype=None, user=None) -> bool:
 	user = _user(user)
 	if is_administrator(user):
 		return True
-	row = stored(doc, ["class_record", "owner", "inspector", "docstatus"])
+	row = stored(doc, ["class_record", "owner", "inspector", "docstatus", "inspection_date"])
 	roles = roles_of(user)
 	own = own_classes(user)
 	if ptype in READ_TYPES or ptype is None:
-		return bool(READ_ALL[INSPECTION] & roles) or row.class_record in own
+		return (
+			bool(READ_ALL[INSPECTION] & roles)
+			or row.class_record in own
+			or (row.in_db and served_on(user, row.class_record, row.inspection_date))
+		)
 	# nobody records or changes inspections of their own class, nor moves one onto it
 	if row.class_record in own or doc.class_record in own:
 		return False
@@ -264,6 +334,17 @@ def red_flag_permission(doc, ptype=None, user=None) -> bool:
 	if sees_all(user, READ_ALL[RED_FLAG]):
 		return True
 	return stored(doc, ["class_record"]).class_record in own_classes(user)
+
+
+def consequence_permission(doc, ptype=None, user=None) -> bool:
+	"""Recorded by the server on approval: read by the office, the principal and the teacher; no
+	role changes one (only the System Manager may delete)."""
+	user = _user(user)
+	if is_administrator(user):
+		return True
+	if ptype not in READ_TYPES and ptype is not None:
+		return False
+	return sees_all(user, READ_ALL[CONSEQUENCE]) or stored(doc, ["teacher"]).teacher == user
 
 
 def appraisal_permission(doc, ptype=None, user=None) -> bool:
@@ -328,6 +409,29 @@ def appeal_permission(doc, ptype=None, user=None) -> bool:
 	if appraisal_is_about(user, row.appraisal):
 		return False
 	return bool({OFFICE, SYSTEM_MANAGER} & roles)
+
+
+def activity_permission(doc, ptype=None, user=None) -> bool:
+	"""A class teacher records and changes their own activities, for no class or their own classes;
+	the office confirms (submits) them, never its own: only confirmed ones count towards quotas."""
+	user = _user(user)
+	if user == "Administrator":
+		return True
+	row = stored(doc, ["person", "class_record", "docstatus"])
+	own = set(own_classes(user))
+	if ptype in READ_TYPES or ptype is None:
+		return sees_all(user, READ_ALL[ACTIVITY]) or row.person == user or row.class_record in own
+	# as stored and as sent: nobody moves a record onto or off themselves or their class
+	people = {row.person, doc.person}
+	classes = {c for c in (row.class_record, doc.class_record) if c}
+	mine = user in people or bool(classes & own)
+	if ptype in ("submit", "cancel", "amend"):
+		return not mine  # the DocPerms keep these to the office
+	if ptype == "share" or is_office(user):
+		return is_office(user)
+	if ptype == "delete" and row.docstatus:
+		return False  # a cancelled record stays on file for the office
+	return people == {user} and classes <= own
 
 
 def set_inspector(doc):

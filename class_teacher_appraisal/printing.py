@@ -37,6 +37,7 @@ def appraisal_sheet(doc) -> dict:
 	return {
 		"school": frappe.db.get_single_value("Class Teacher Appraisal Settings", "school_name") or "",
 		"teacher": get_fullname(doc.class_teacher) if doc.class_teacher else "",
+		"on_post": on_post(doc),
 		"period_dates": _date_range(period.start_date, period.end_date),
 		"total": points(doc.total_score),
 		"red_flags": points(doc.red_flags),
@@ -156,6 +157,15 @@ def _state_change(data) -> str | None:
 		if field == "workflow_state":
 			return new
 	return None
+
+
+def on_post(doc) -> str:
+	"""The days of a teacher who served part of the period (the class changed teacher), else empty."""
+	if not doc.get("days_in_period") or doc.days_served >= doc.days_in_period:
+		return ""
+	return _("On post {0}: {1} of {2} days").format(
+		_date_range(doc.served_from, doc.served_to), doc.days_served, doc.days_in_period
+	)
 
 
 def _date_range(start, end) -> str:

@@ -11,8 +11,11 @@ from class_teacher_appraisal import adapters
 COMPUTED_FIELDS = (
 	"total_score", "grade", "rank", "rank_out_of", "red_flags", "allowance", "allowance_note", "vetoed",
 	"veto_reason", "excluded_from_honours", "exclusion_reason", "pending_questions", "computed_on",
-	"approved_on",
+	"approved_on", "grade_by_score", "honour", "places_note", "honour_note",
 )  # fmt: skip
+# The days of the period the appraised teacher was on post: set from the class's dated assignments
+# on creation and by the period's recompute, never taken from a request.
+TENURE_FIELDS = ("served_from", "served_to", "days_served", "days_in_period")
 # Fetched by Frappe from the stored class and period on every save.
 FETCHED_FIELDS = ("period_type", "class_name", "grade_level")
 LINE_COMPUTED_FIELDS = ("computed_points", "points", "needs_input", "explanation", "evidence")
@@ -73,7 +76,8 @@ def section_values(s) -> dict:
 def summary_fields(result) -> dict:
 	return {
 		"total_score": result.total,
-		"grade": result.grade,
+		"grade": result.grade,  # until the period's limited places are allotted (places.py)
+		"grade_by_score": result.grade,
 		"vetoed": int(result.vetoed),
 		"veto_reason": adapters.render(result.veto_reasons, "\n") or None,
 		"excluded_from_honours": int(result.excluded_from_honours),
@@ -105,6 +109,23 @@ def changed_inputs(before, doc) -> set[str]:
 	if _normal(before.return_reason) != _normal(doc.return_reason):
 		changed.add("return_reason")
 	return changed
+
+
+def changed_criteria(before, doc) -> set[str]:
+	"""The criteria whose hand input (points, adjustment, achievements) differs from the stored one."""
+
+	def inputs(d):
+		values: dict[str, list] = {
+			row.criterion_code: [tuple(_normal(row.get(f)) for f in LINE_INPUT_FIELDS)] for row in d.lines
+		}
+		for row in d.get("achievements"):
+			values.setdefault(row.criterion_code, []).append(
+				tuple(_normal(row.get(k)) for k in ("title", "level", "base_points"))
+			)
+		return {code: sorted(v, key=repr) for code, v in values.items()}
+
+	old, new = inputs(before), inputs(doc)
+	return {code for code in old.keys() | new.keys() if old.get(code) != new.get(code)}
 
 
 def _normal(value):

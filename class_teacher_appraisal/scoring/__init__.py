@@ -15,6 +15,7 @@ from .formula import FormulaError
 from .i18n import Msg, render_all
 from .model import (
 	Achievement,
+	ActivityTally,
 	ClassEvidence,
 	ClassResult,
 	Criterion,
@@ -25,6 +26,8 @@ from .model import (
 	Kind,
 	ManualInput,
 	Method,
+	QuotaMode,
+	QuotaScope,
 	Rubric,
 	Section,
 	VetoCase,
@@ -35,6 +38,7 @@ from .model import (
 __all__ = [
 	"FORMULA_VARIABLES",
 	"Achievement",
+	"ActivityTally",
 	"ClassEvidence",
 	"ClassResult",
 	"Criterion",
@@ -48,6 +52,8 @@ __all__ = [
 	"ManualInput",
 	"Method",
 	"Msg",
+	"QuotaMode",
+	"QuotaScope",
 	"Rubric",
 	"ScoringError",
 	"Section",

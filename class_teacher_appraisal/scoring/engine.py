@@ -246,6 +246,12 @@ def _grade(bands: tuple[GradeBand, ...], total: Decimal, vetoed: bool) -> tuple[
 	return ordered[-1].grade, ordered[-1]
 
 
+def allowance_for_grade(rubric: Rubric, grade: str, evidence: ClassEvidence) -> tuple[Decimal, Msg | None]:
+	"""The allowance of a class given its grade (once limited places changed the grade its score
+	reached), and how it adds up."""
+	return _allowance(rubric, next((b for b in rubric.bands if b.grade == grade), None), evidence)
+
+
 def _allowance(rubric: Rubric, band: GradeBand | None, evidence: ClassEvidence):
 	pays = (
 		rubric.base_allowance
@@ -266,4 +272,15 @@ def _allowance(rubric: Rubric, band: GradeBand | None, evidence: ClassEvidence):
 	if by_rank:
 		parts.append(f"{fmt(by_rank)} ({evidence.teacher_rank})")
 	parts.append(fmt(band.allowance))
+	on_post, days = evidence.days_on_post, evidence.days_in_period
+	if 0 < on_post < days:
+		# 001 职责4: on post, the allowance; after leaving (or before starting), none
+		prorated = points(amount * on_post / days)
+		return prorated, msg(
+			_("Allowance {0} = ({1}) × {2} ÷ {3}: on post {2} of the period's {3} days"),
+			fmt(prorated),
+			" + ".join(parts),
+			on_post,
+			days,
+		)
 	return amount, msg(_("Allowance {0} = {1}"), fmt(amount), " + ".join(parts))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from . import formula, rules
 from .amounts import ZERO
 from .i18n import Msg, _, msg
-from .model import Criterion, Kind
+from .model import Criterion, Kind, QuotaMode
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,13 @@ KINDS: dict[str, RuleKind] = {
 			compares_classes=True,
 			evidence="Inspection",
 		),
+		RuleKind(
+			Kind.QUOTA,
+			rules.quota,
+			("activity_kind", "quota", "quota_worth"),
+			penalty_without_max=True,
+			evidence="Appraisal Activity",
+		),
 	)
 }
 
@@ -77,6 +84,17 @@ def _formula_error(c: Criterion) -> Msg | None:
 		formula.check(c.formula or "")
 	except formula.FormulaError as e:
 		return msg(_("the formula cannot be used: {0}"), e.message)
+	return None
+
+
+def _quota_worth_error(c: Criterion) -> Msg | None:
+	"""A quota is worth its maximum (met) or loses unit points per missing one."""
+	if c.quota_mode not in (QuotaMode.PROPORTION, QuotaMode.ALL_OR_NOTHING, QuotaMode.PER_MISSING):
+		return msg(_("{0} is not a way of scoring a quota"), c.quota_mode)
+	if c.quota_mode == QuotaMode.PER_MISSING:
+		return None if c.unit_points > ZERO else msg(_("enter the points per missing one"))
+	if c.max_points <= ZERO:
+		return msg(_("a {0} criterion needs a maximum above 0"), msg(c.kind))
 	return None
 
 
@@ -96,6 +114,9 @@ SETTINGS: dict[str, Callable[[Criterion], Msg | None]] = {
 	if c.source_period_type
 	else msg(_("choose which shorter periods it rolls up")),
 	"formula": _formula_error,
+	"activity_kind": lambda c: None if c.activity_kind else msg(_("choose the activity kind it counts")),
+	"quota": lambda c: None if c.quota > ZERO else msg(_("enter the quota: how many, or how many hours")),
+	"quota_worth": _quota_worth_error,
 }
 
 

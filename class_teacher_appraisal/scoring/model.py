@@ -4,7 +4,7 @@ the database; tests build them by hand."""
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 
 from .amounts import ZERO
 from .i18n import Msg
@@ -23,6 +23,22 @@ class Kind:
 	ACHIEVEMENTS = "Level-Weighted Achievements"
 	ROLLUP = "Period Roll-up"
 	FORMULA = "Formula"
+	QUOTA = "Quota"
+
+
+class QuotaMode:
+	"""What meeting or missing a quota is worth (a Quota criterion's setting)."""
+
+	PROPORTION = "In Proportion"  # maximum × done ÷ quota, the maximum once it is met
+	ALL_OR_NOTHING = "All or Nothing"  # the maximum once it is met, else 0
+	PER_MISSING = "Deduct per Missing"  # maximum − unit × each one missing (max 0: a penalty)
+
+
+class QuotaScope:
+	"""Whose activities count for a quota."""
+
+	CLASS = "Class"  # recorded for the appraisal's class
+	PERSON = "Person"  # recorded by (for) the class teacher, whichever class
 
 
 class Effect:
@@ -67,13 +83,25 @@ class Criterion:
 	source_period_type: str = ""  # roll-up: the shorter periods whose totals it takes
 	grade_levels: frozenset[int] = frozenset()  # the grades it applies to; empty: every grade
 	grade_max: dict[int, Decimal] = field(default_factory=dict)  # grade -> its own maximum
+	# Quota: so many confirmed activities (or hours) of a kind in the period, at or above a level
+	activity_kind: str = ""
+	quota: Decimal = ZERO
+	quota_measure: str = "Count"  # or "Hours"
+	quota_scope: str = QuotaScope.CLASS
+	quota_mode: str = QuotaMode.PROPORTION
+	min_level: str = ""  # "": any level; else this level or one ranked above it (levels: level -> rank)
+	grade_quota: dict[int, Decimal] = field(default_factory=dict)  # grade -> its own quota
 
 
 def criteria_for(rubric: "Rubric", grade_level: int) -> tuple[Criterion, ...]:
-	"""The criteria that apply to a class of this grade, each with the maximum set for the grade
+	"""The criteria that apply to a class of this grade, each with the maximum and quota set for the grade
 	(S1: flag-raising duty rotates among grades 3–6; from grade 3 pupils make the blackboard)."""
 	return tuple(
-		replace(c, max_points=c.grade_max.get(grade_level, c.max_points))
+		replace(
+			c,
+			max_points=c.grade_max.get(grade_level, c.max_points),
+			quota=c.grade_quota.get(grade_level, c.quota),
+		)
 		for c in rubric.criteria
 		if not c.grade_levels or grade_level in c.grade_levels
 	)
@@ -105,6 +133,34 @@ class FlagEligibilityRule:
 
 
 @dataclass(frozen=True)
+class Places:
+	grade: str = ""  # the grade whose places are limited (优秀); "": no limit
+	share: Decimal = ZERO  # percent of the period's appraisals (rounded down)
+	count: int = 0  # or a fixed number of places; with both, the smaller
+	beyond: str = ""  # the grade of those who reach it beyond the places (良好)
+
+	def limit(self, appraised: int) -> int | None:
+		"""How many may hold the grade, or None without a limit."""
+		if not self.grade or not (self.share or self.count):
+			return None
+		limits = []
+		if self.share:
+			limits.append(int((Decimal(appraised) * self.share / 100).to_integral_value(ROUND_FLOOR)))
+		if self.count:
+			limits.append(self.count)
+		return min(limits)
+
+
+@dataclass(frozen=True)
+class Honour:
+	title: str = ""  # 十佳班主任
+	places: int = 0  # 10; 0: no honour chosen
+
+	def __bool__(self):
+		return bool(self.title and self.places)
+
+
+@dataclass(frozen=True)
 class Rubric:
 	name: str
 	total_points: Decimal
@@ -117,6 +173,8 @@ class Rubric:
 	base_allowance: Decimal = ZERO
 	allowance_per_pupil: Decimal = ZERO
 	rank_allowances: dict[str, Decimal] = field(default_factory=dict)  # class teacher's rank (职级) -> amount
+	places: Places = field(default_factory=Places)  # limited places of a grade (002: 优秀 by a share)
+	honour: Honour = field(default_factory=Honour)  # an honour for the top totals (000: 十佳班主任)
 
 
 @dataclass(frozen=True)
@@ -151,6 +209,15 @@ class Achievement:
 	base_points: Decimal = ZERO  # 0: the criterion's maximum
 
 
+@dataclass
+class ActivityTally:
+	"""Confirmed activities of one kind and level in the period: how many, their hours, which."""
+
+	count: int = 0
+	hours: Decimal = ZERO
+	names: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class VetoCase:
 	rule_code: str
@@ -170,6 +237,9 @@ class ClassEvidence:
 	grade_level: int = 0
 	pupils: int = 0
 	teacher_rank: str = ""  # the class teacher's rank (职级), for an allowance by rank
+	# the days of the period the appraised teacher was on post (tenure.py); 0: the whole period
+	days_on_post: int = 0
+	days_in_period: int = 0
 	label: str = ""  # how explanations name the class (its class name); class_id if empty
 	weeks: dict[tuple[str, date], WeekStats] = field(default_factory=dict)  # (item, monday)
 	incidents: dict[tuple[str, date, str], int] = field(default_factory=dict)  # (item, monday, type)
@@ -177,6 +247,9 @@ class ClassEvidence:
 	rollup: dict[str, list[tuple[str, Decimal]]] = field(default_factory=dict)  # code -> (period, total)
 	manual: dict[str, ManualInput] = field(default_factory=dict)
 	achievements: dict[str, list[Achievement]] = field(default_factory=dict)
+	# confirmed activities (quotas): (scope, activity kind, level) -> tally; scope "Class" (of this
+	# class) or "Person" (of its class teacher)
+	activities: dict[tuple[str, str, str], ActivityTally] = field(default_factory=dict)
 	vetoes: list[VetoCase] = field(default_factory=list)
 	# vetoes found in the incidents that the office dismissed: (rule code, what was found) -> why
 	dismissed: dict[tuple[str, str], str] = field(default_factory=dict)

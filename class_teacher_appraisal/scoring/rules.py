@@ -9,7 +9,7 @@ from . import formula
 from .amounts import ZERO, D, fmt
 from .flags import flag_breakdown, flag_share_points, flag_total
 from .i18n import Msg, _, joined, msg
-from .model import ClassEvidence, Criterion, FlagWeek, InspectionItem, Rubric
+from .model import ClassEvidence, Criterion, FlagWeek, InspectionItem, QuotaMode, Rubric
 
 
 @dataclass
@@ -300,6 +300,105 @@ def formula_points(c: Criterion, ctx: Context) -> Outcome:
 		[msg(_("Formula {0} with {1}"), c.formula, ", ".join(f"{k} = {v}" for k, v in sorted(used.items())))],
 		{"variables": used, "incidents": per_type},
 	)
+
+
+def quota_progress(c: Criterion, evidence: ClassEvidence) -> dict:
+	"""What counts towards a quota: the confirmed activities of its kind and scope, at or above its
+	minimum level (ranked by the criterion's levels; a level it does not rank never counts then).
+	Returns done and quota (counts or hours), the missing rest, the counted amount per level, the
+	records behind it and how many records were below the level."""
+	hours = c.quota_measure == "Hours"
+	floor = c.levels.get(c.min_level) if c.min_level else None
+	done, below = ZERO, 0
+	per_level: dict[str, Decimal] = defaultdict(Decimal)
+	names: list[str] = []
+	for (scope, kind, level), tally in sorted(evidence.activities.items()):
+		if scope != c.quota_scope or kind != c.activity_kind:
+			continue
+		if floor is not None and (level not in c.levels or c.levels[level] < floor):
+			below += tally.count
+			continue
+		amount = tally.hours if hours else D(tally.count)
+		done += amount
+		per_level[level] += amount
+		names.extend(tally.names)
+	return {
+		"done": done,
+		"quota": c.quota,
+		"missing": max(c.quota - done, ZERO),
+		"levels": dict(per_level),
+		"activities": names,
+		"below_level": below,
+	}
+
+
+def _quota_text(c: Criterion, done: Decimal) -> Msg:
+	"""主题班会 1/2, 培训 22/40 课时, 培训（市级及以上）0/1."""
+	hours = c.quota_measure == "Hours"
+	if c.min_level:
+		template = _("{0} at {1} or above {2}/{3} hours") if hours else _("{0} at {1} or above {2}/{3}")
+		return msg(template, c.activity_kind, c.min_level, fmt(done), fmt(c.quota))
+	template = _("{0} {1}/{2} hours") if hours else _("{0} {1}/{2}")
+	return msg(template, c.activity_kind, fmt(done), fmt(c.quota))
+
+
+def quota(c: Criterion, ctx: Context) -> Outcome:
+	"""A count or hours of confirmed activities of a kind in the period against a quota: met, it
+	earns the maximum; missed, in proportion, nothing, or the unit points per missing one."""
+	found = quota_progress(c, ctx.evidence)
+	done, missing = found["done"], found["missing"]
+	evidence = {
+		"activity_kind": c.activity_kind,
+		"scope": c.quota_scope,
+		"measure": c.quota_measure,
+		"min_level": c.min_level,
+		"done": fmt(done),
+		"quota": fmt(c.quota),
+		"missing": fmt(missing),
+		"levels": {level: fmt(n) for level, n in found["levels"].items()},
+		"activities": found["activities"],
+	}
+	progress = _quota_text(c, done)
+	if c.quota_mode == QuotaMode.PER_MISSING:
+		taken = c.unit_points * missing
+		if c.cap and taken > c.cap:
+			taken = c.cap
+		if c.max_points > 0:
+			points = max(c.max_points - taken, ZERO)
+			how = msg(
+				_("{0} − {1} per missing × {2} = {3}"),
+				fmt(c.max_points),
+				fmt(c.unit_points),
+				fmt(missing),
+				fmt(points.quantize(Decimal("0.01"))),
+			)
+		else:
+			points = -taken
+			how = msg(
+				_("−{0} per missing × {1} = {2}"),
+				fmt(c.unit_points),
+				fmt(missing),
+				fmt(points.quantize(Decimal("0.01"))),
+			)
+	elif c.quota <= 0 or done >= c.quota:
+		points = c.max_points
+		how = msg(_("quota met: full {0}"), fmt(c.max_points))
+	elif c.quota_mode == QuotaMode.ALL_OR_NOTHING:
+		points = ZERO
+		how = msg(_("quota not met, {0} missing: 0"), fmt(missing))
+	else:
+		points = c.max_points * done / c.quota
+		how = msg(
+			_("{0} ÷ {1} × {2} = {3}"),
+			fmt(c.max_points),
+			fmt(c.quota),
+			fmt(done),
+			fmt(points.quantize(Decimal("0.01"))),
+		)
+	explanation = [msg(_("{0}: {1}"), progress, how)]
+	if found["below_level"]:
+		explanation.append(msg(_("{0} below {1} not counted"), found["below_level"], c.min_level))
+	return Outcome(points, explanation, evidence)
 
 
 __all__ = ["Context", "FlagWeek", "Outcome"]

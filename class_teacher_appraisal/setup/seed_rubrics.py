@@ -1,11 +1,19 @@
 """The seed documents' schemes (see the project's RUBRICS.md), shipped as data that a school
-edits in the Desk. Created only where missing (install.create_setup_records)."""
+edits in the Desk. Created only where missing (install.create_setup_records).
 
+A shipped rubric holds its seed's figures only. What the seed leaves to the school but the app
+needs in order to work (grade thresholds, per-incident deductions, the items of a part the seed
+gives only a total for) ships as a plain starting value, its row ticked "Set by Your School"
+(set_by_school, 由学校自定) and listed in the rubric's notes."""
+
+SCHOOL = {"set_by_school": 1}
+
+# Seeds 000 and 002 name no grade thresholds: the school sets them.
 GRADES = [
-	{"grade": "优秀", "min_score": 90},
-	{"grade": "良好", "min_score": 80},
-	{"grade": "合格", "min_score": 60},
-	{"grade": "不合格", "min_score": 0},
+	{"grade": "优秀", "min_score": 90, **SCHOOL},
+	{"grade": "良好", "min_score": 80, **SCHOOL},
+	{"grade": "合格", "min_score": 60, **SCHOOL},
+	{"grade": "不合格", "min_score": 0, **SCHOOL},
 ]
 
 # ------------------------------------------------------------- inspection items
@@ -20,34 +28,38 @@ INSPECTION_ITEMS = [
 	{
 		"item_name": "纪律",
 		**_FLAG_ITEM,
-		"description": "少先队每周检查：课间、集会和日常行为",
+		"description": "少先队每周检查：课间、集会和日常行为（每次满分10分、各事件扣分由学校自定）",
 		"incident_types": [
-			{"incident_type": "打架", "default_deduction": 2},
-			{"incident_type": "乱扔纸屑", "default_deduction": 1},
-			{"incident_type": "追逐打闹", "default_deduction": 1},
+			{"incident_type": "打架", "default_deduction": 2, **SCHOOL},
+			{"incident_type": "乱扔纸屑", "default_deduction": 1, **SCHOOL},
+			{"incident_type": "追逐打闹", "default_deduction": 1, **SCHOOL},
 		],
 	},
 	{
 		"item_name": "卫生",
 		**_FLAG_ITEM,
-		"description": "少先队每周检查：教室和包干区卫生",
-		"incident_types": [{"incident_type": "包干区未打扫", "default_deduction": 2}],
+		"description": "少先队每周检查：教室和包干区卫生（每次满分10分、各事件扣分由学校自定）",
+		"incident_types": [{"incident_type": "包干区未打扫", "default_deduction": 2, **SCHOOL}],
 	},
-	{"item_name": "路队", **_FLAG_ITEM, "description": "少先队每周检查：放学路队"},
-	{"item_name": "眼保健操", **_FLAG_ITEM, "description": "少先队每周检查：眼保健操"},
+	{"item_name": "路队", **_FLAG_ITEM, "description": "少先队每周检查：放学路队（每次满分10分由学校自定）"},
+	{
+		"item_name": "眼保健操",
+		**_FLAG_ITEM,
+		"description": "少先队每周检查：眼保健操（每次满分10分由学校自定）",
+	},
 	{
 		"item_name": "主题队会",
 		"scoring_method": "Level",
 		"max_score": 3,
 		"levels": _MEETING_LEVELS,
-		"description": "按时开展并上交记录：优秀相当于两面流动红旗，合格相当于一面",
+		"description": "按时开展并上交记录：优秀相当于两次流动红旗，合格相当于一次，不开展或不能按时上交记录不计分（各等级得分由学校自定）",
 	},
 	{
 		"item_name": "黑板报",
 		"scoring_method": "Level",
 		"max_score": 3,
 		"levels": _MEETING_LEVELS,
-		"description": "计分方法参照主题队会",
+		"description": "计分方法参照主题队会（各等级得分由学校自定）",
 	},
 	{
 		"item_name": "升旗仪式轮值",
@@ -59,7 +71,7 @@ INSPECTION_ITEMS = [
 			{"level": "合格", "score": 1},
 			{"level": "较差", "score": 0},
 		],
-		"description": "三至六年级轮流承担国旗下讲话和旗手",
+		"description": "三至六年级轮流承担国旗下讲话和旗手；加减分见考核方案（各等级得分由学校自定）",
 	},
 	{
 		"item_name": "升旗出勤",
@@ -88,7 +100,7 @@ INSPECTION_ITEMS = [
 ]
 
 
-def _manual(code, title, section, max_points, evidence="", description=""):
+def _manual(code, title, section, max_points, evidence="", description="", set_by_school=0):
 	return {
 		"criterion_code": code,
 		"criterion_title": title,
@@ -97,10 +109,17 @@ def _manual(code, title, section, max_points, evidence="", description=""):
 		"max_points": max_points,
 		"evidence_method": evidence,
 		"description": description,
+		"set_by_school": set_by_school,
 	}
 
 
+def _notes(*paragraphs):
+	"""The rubric's notes (a Text Editor field): one paragraph each."""
+	return "".join(f"<p>{p}</p>" for p in paragraphs)
+
+
 # ------------------------------------------------------------- S1
+S1_PART_ONLY = "原文只给出本部分分值，未列考核细则：考核项目由学校自定，暂作一项人工评分"
 S1 = {
 	"rubric_name": "班主任岗位职责及考核办法（流动红旗）",
 	"period_type": "Term",
@@ -111,6 +130,8 @@ S1 = {
 			"section_code": "一",
 			"section_title": "少先队常规工作",
 			"max_points": 40,
+			# 满分40 is the flag score's (S1-01); the duty points and deductions count on top of it
+			"allow_above_max": 1,
 			"evidence_method": "少先队每周检查，学期末统计流动红旗",
 		},
 		{"section_code": "二", "section_title": "学校活动", "max_points": 30},
@@ -125,7 +146,7 @@ S1 = {
 			"rule_kind": "Red Flag Share",
 			"max_points": 40,
 			"evidence_method": "纪律、卫生、路队、眼保健操每周各评前两名；主题队会、黑板报优秀折两面、合格折一面；大队委抽查不合格扣一面",
-			"description": "学期结束，第一名的班级为满分40分，其他班级：40分÷第一名班级红旗数×该班红旗数",
+			"description": "学期结束，统计各班流动红旗总数和队会记录情况，第一名的班级为满分40分，其他班级计分办法：40分÷第一名班级红旗数×该班红旗数",
 		},
 		{
 			"criterion_code": "S1-02",
@@ -134,7 +155,7 @@ S1 = {
 			"rule_kind": "Level Points",
 			"inspection_item": "升旗仪式轮值",
 			"grade_levels": "3-6",  # 三至六年级轮流
-			"description": "三至六年级轮流：优秀加3分，良好加2分，合格加1分，较差扣1分",
+			"description": "国旗下的献词演讲和旗手三至六年级轮流，任务完成情况优秀加3分，良好加2分，合格加1分，较差扣1分（在流动红旗的40分之外加减）",
 		},
 		{
 			"criterion_code": "S1-03",
@@ -144,11 +165,16 @@ S1 = {
 			"unit_points": 0.5,
 			"inspection_item": "升旗出勤",
 			"incident_types": "学生缺席升旗",
-			"description": "每人次扣0.5分",
+			"description": "班级中发现有学生不参加每周一的升旗仪式，每人次扣0.5分（在流动红旗的40分之外扣）",
 		},
-		_manual("S1-04", "学校活动", "二", 30, description="原文此部分未保留细则，按学校规定人工评分"),
-		_manual("S1-05", "后勤管理", "三", 20, description="原文此部分未保留细则，按学校规定人工评分"),
-		_manual("S1-06", "教导处工作", "四", 10, description="原文此部分未保留细则，按学校规定人工评分"),
+		*(
+			_manual(code, title, part, points, description=S1_PART_ONLY, set_by_school=1)
+			for code, title, part, points in (
+				("S1-04", "学校活动", "二", 30),
+				("S1-05", "后勤管理", "三", 20),
+				("S1-06", "教导处工作", "四", 10),
+			)
+		),
 	],
 	"levels": [
 		{"criterion_code": "S1-02", "level": "优秀", "points": 3},
@@ -164,28 +190,36 @@ S1 = {
 		}
 	],
 	"grade_bands": GRADES,
+	"notes": _notes(
+		"少先队常规工作（40分）：原文规定第一名的班级流动红旗得满分40分，其他班级按红旗数折算；"
+		"升旗仪式轮值加减分和学生缺席升旗扣分在此之外计算，所以本部分勾选了“加分可超过满分”。",
+		"由学校自定（原文未规定，已勾选“由学校自定”）：等级分数线（优秀90、良好80、合格60）；"
+		"学校活动、后勤管理、教导处工作三部分的考核项目（原文只给出30、20、10分）；"
+		"检查项目纪律、卫生、路队、眼保健操每次的满分（10分）和纪律、卫生各事件的扣分。",
+	),
 }
 
 # ------------------------------------------------------------- S6 (monthly) and its term
+# 《职责4》四、一票否决, in its own words. A recorded 较大安全事故 raises 否决2 for the office to
+# confirm or dismiss; 否决3 needs 不良影响 and 严重后果, which no incident record shows, so the office
+# enters it on the appraisal. (《职责13》's 乱收费 / 强迫学生转学 belong to another document.)
 S6_VETOES = [
 	{
 		"rule_code": "否决1",
-		"rule_title": "不深入班级、不关心学生，家长意见较大、社会反响强烈",
+		"rule_title": "不能经常深入班级，深入学生，不关心学生的学习、生活，学生及大部分家长意见较大、社会反响强烈",
 		"effect": "Lowest Grade",
 	},
 	{
 		"rule_code": "否决2",
-		"rule_title": "重大违法违纪，或因失职渎职造成班级较大安全事故",
+		"rule_title": "有重大违法违纪现象或因失职、渎职造成班级较大安全事故",
 		"effect": "Lowest Grade",
 		"incident_types": "较大安全事故",
 	},
 	{
 		"rule_code": "否决3",
-		"rule_title": "体罚或变相体罚产生不良影响、造成严重后果",
+		"rule_title": "因体罚或变相体罚产生不良影响，造成严重后果",
 		"effect": "Lowest Grade",
-		"incident_types": "体罚或变相体罚",
 	},
-	{"rule_code": "否决4", "rule_title": "违规收费或逼迫学生转学", "effect": "Lowest Grade"},
 ]
 S6_PARTS = [("一", "师德修养", 10), ("二", "班务记载", 20), ("三", "常规管理", 40), ("四", "中心活动", 10), ("五", "财产管理", 10), ("六", "安全教育", 10)]  # fmt: skip
 
@@ -194,7 +228,7 @@ S6 = {
 	"period_type": "Month",
 	"total_points": 100,
 	"base_allowance": 200,
-	"source": "种子文档 001《职责4》《职责13》：每月津贴300元，200元随工资发放，100元经考核后发放",
+	"source": "种子文档 001《小学班主任工作职责 4》：每月津贴300元，200元随工资发放，100元经考核后发放",
 	"sections": [
 		{
 			"section_code": code,
@@ -207,46 +241,70 @@ S6 = {
 	"criteria": [
 		_manual(f"S6-{i + 1:02d}", title, code, points) for i, (code, title, points) in enumerate(S6_PARTS)
 	],
+	# the grades and their allowances are the seed's; the thresholds 90/80/60 are the school's
 	"grade_bands": [
-		{"grade": "优", "min_score": 90, "allowance": 160},
-		{"grade": "良", "min_score": 80, "allowance": 100},
-		{"grade": "合格", "min_score": 60, "allowance": 40},
+		{"grade": "优", "min_score": 90, "allowance": 160, **SCHOOL},
+		{"grade": "良", "min_score": 80, "allowance": 100, **SCHOOL},
+		{"grade": "合格", "min_score": 60, "allowance": 40, **SCHOOL},
 		{"grade": "不合格", "min_score": 0, "allowance": 0, "withhold_all": 1},
 	],
 	"veto_rules": S6_VETOES,
+	"notes": _notes(
+		"原文：考核等第为优、良、合格、不合格；每月津贴300元中200元随工资发放，100元经考核后发放："
+		"优160元，良100元，合格40元，不合格等次当月班主任津贴不予发放。",
+		"由学校自定（原文未规定，已勾选“由学校自定”）：优、良、合格的分数线（90、80、60）。",
+		"一票否决按原文三条：记录的较大安全事故会提出否决2，由教导处确认或撤销；否决1和否决3由教导处在考核表上录入。",
+	),
 }
 
+# 《职责4》五、考核说明: 学期综合考核为：月考核累计分+奖励性活动分+考核组综评; a term 优秀 makes the
+# teacher eligible for 优秀班主任. The seed gives no figures for the term: the maxima, the way the
+# months count and the grade thresholds are the school's. The months count as their average, so
+# that a term of four months reaches the same grades as one of five (summed, a four-month term
+# could never reach thresholds set for five months).
 S6_TERM = {
 	"rubric_name": "班主任学期综合考核",
 	"period_type": "Term",
-	"total_points": 550,
-	"source": "种子文档 001《职责4》：学期综合考核 = 月考核累计分 + 奖励性活动分 + 考核组综评（五个月）",
+	"total_points": 150,
+	"source": "种子文档 001《小学班主任工作职责 4》：学期综合考核为：月考核累计分+奖励性活动分+考核组综评。"
+	"全学期考核为优秀的班主任自动获得学校或上级行政部门优秀班主任参评资格",
 	"criteria": [
 		{
 			"criterion_code": "T-01",
 			"criterion_title": "月考核累计分",
 			"rule_kind": "Period Roll-up",
 			"source_period_type": "Month",
-			"aggregate": "Sum",
-			"max_points": 500,
-			"description": "本学期已审批的月度考核总分之和",
+			"aggregate": "Average",
+			"max_points": 100,
+			"set_by_school": 1,
+			"description": "本学期已审批的月度考核总分，按月平均计入（由学校自定），"
+			"四个月和五个月的学期都能达到各等级；改为合计（Sum）时，请按学期月数调整等级分数线",
 		},
-		_manual("T-02", "奖励性活动分", "", 20),
+		_manual(
+			"T-02", "奖励性活动分", "", 20, description="满分20分由学校自定（原文未给分值）", set_by_school=1
+		),
 		{
 			"criterion_code": "T-03",
 			"criterion_title": "考核组综评",
 			"rule_kind": "Weighted Rating",
 			"max_points": 30,
+			"set_by_school": 1,
+			"description": "满分30分、由领导组评议，均由学校自定（原文未给分值）",
 		},
 	],
 	"rater_weights": [{"criterion_code": "T-03", "rater_group": "Leadership", "weight_percent": 100}],
 	"grade_bands": [
-		{"grade": "优秀", "min_score": 495},
-		{"grade": "良好", "min_score": 440},
-		{"grade": "合格", "min_score": 330},
-		{"grade": "不合格", "min_score": 0},
+		{"grade": "优秀", "min_score": 135, **SCHOOL},
+		{"grade": "良好", "min_score": 120, **SCHOOL},
+		{"grade": "合格", "min_score": 90, **SCHOOL},
+		{"grade": "不合格", "min_score": 0, **SCHOOL},
 	],
 	"veto_rules": S6_VETOES,
+	"notes": _notes(
+		"原文只规定：学期综合考核为月考核累计分+奖励性活动分+考核组综评；全学期考核为优秀的班主任获得优秀班主任参评资格。",
+		"由学校自定（原文未规定，已勾选“由学校自定”）：月考核分按月平均计入（满分100）；奖励性活动分满分20；"
+		"考核组综评满分30、由领导组评议；等级分数线优秀135、良好120、合格90（满分150的90%、80%、60%）。",
+	),
 }
 
 # ------------------------------------------------------------- S7
@@ -321,6 +379,10 @@ S7 = {
 		for level, weight in S7_LEVELS
 	],
 	"grade_bands": GRADES,
+	"notes": _notes(
+		"原文：考评情况每月公布一次，学期末汇总；学年度考评不合格的，取消班主任资格证。",
+		"由学校自定（原文未规定，已勾选“由学校自定”）：等级分数线（优秀90、良好80、合格60）。",
+	),
 }
 
 RUBRICS = [S1, S6, S6_TERM, S7]

@@ -131,6 +131,32 @@ def world(e2e_site):
 		}
 	).insert(ignore_permissions=True)
 	w.other_tally = tally.name
+	# what the other teacher's approved grade brought (recorded by the server on approval), and a
+	# part of the other's appraisal confirmed by its office
+	consequence = frappe.get_doc(
+		{
+			"doctype": "Appraisal Consequence",
+			"teacher": other_doc.class_teacher,
+			"appraisal": w.other,
+			"appraisal_period": MONTH,
+			"grade": other_doc.grade,
+			"consequence": MARK,
+		}
+	).insert(ignore_permissions=True)
+	w.other_consequence = consequence.name
+	confirmation = frappe.get_doc(
+		{
+			"doctype": "Appraisal Part Confirmation",
+			"parent": w.other,
+			"parenttype": APPRAISAL,
+			"parentfield": "part_confirmations",
+			"section_code": MARK,
+			"confirmed_points": 1,
+		}
+	)
+	confirmation.db_insert()
+	w.other_confirmation = confirmation.name
+	add_activities(w)
 	frappe.db.commit()
 	w.snapshot = snapshot(w)
 	try:
@@ -143,8 +169,46 @@ def world(e2e_site):
 		frappe.db.delete(APPEAL, {"name": appeal.name})
 		frappe.delete_doc("File", file.name, force=True, ignore_permissions=True)
 		frappe.delete_doc("Appraisal Ballot Tally", tally.name, force=True, ignore_permissions=True)
+		frappe.db.delete("Appraisal Consequence", {"name": consequence.name})
+		frappe.db.delete("Appraisal Part Confirmation", {"name": confirmation.name})
+		remove_activities()
 		frappe.db.commit()
 		assert not changed, "a refused request changed something"
+
+
+ACTIVITY, ACTIVITY_KIND = "Appraisal Activity", f"{MARK} 主题班会"
+
+
+def new_activity(person, class_record, confirm=False, title=MARK) -> str:
+	"""An activity of the test's kind, written as the office would (committed by the caller)."""
+	doc = frappe.get_doc(
+		{
+			"doctype": ACTIVITY,
+			"activity_kind": ACTIVITY_KIND,
+			"activity_date": "2025-10-15",
+			"title": title,
+			"person": person,
+			"class_record": class_record,
+		}
+	).insert(ignore_permissions=True)
+	if confirm:
+		doc.submit()
+	return doc.name
+
+
+def add_activities(w):
+	"""A theme meeting of each class teacher: the teacher's own draft, the colleague's confirmed one."""
+	if not frappe.db.exists("Activity Kind", ACTIVITY_KIND):
+		frappe.get_doc({"doctype": "Activity Kind", "activity_kind_name": ACTIVITY_KIND}).insert(
+			ignore_permissions=True
+		)
+	w.own_activity = new_activity(USERS["CT"], w.own_class)
+	w.other_activity = new_activity(USERS["CT2"], w.other_class, confirm=True)
+
+
+def remove_activities():
+	frappe.db.delete(ACTIVITY, {"activity_kind": ACTIVITY_KIND})
+	frappe.db.delete("Activity Kind", {"name": ACTIVITY_KIND})
 
 
 def snapshot(w) -> dict:
@@ -164,6 +228,22 @@ def snapshot(w) -> dict:
 	docs["ratings"] = frappe.db.count(RATING)
 	docs["appeal"] = frappe.db.get_value(APPEAL, w.other_appeal, ["status", "decision"])
 	docs["inspections"] = frappe.db.count(INSPECTION)
+	docs["class teachers"] = frappe.get_all(
+		"Class Teacher Assignment",
+		filters={"parent": ["in", [w.own_class, w.other_class]]},
+		fields=["parent", "teacher", "from_date", "to_date"],
+		order_by="parent, idx",
+	) + frappe.get_all(
+		"Class Record",
+		filters={"name": ["in", [w.own_class, w.other_class]]},
+		fields=["name", "class_teacher"],
+	)
+	docs["activities"] = frappe.get_all(
+		ACTIVITY,
+		filters={"activity_kind": ACTIVITY_KIND},
+		fields=["name", "docstatus", "person", "class_record", "title"],
+		order_by="name",
+	)
 	return docs
 
 
@@ -514,6 +594,52 @@ def insert(doctype, body):
 	return check
 
 
+def put_doc(doctype, key, change):
+	"""A change through the REST API's update that must be refused and leave the record as it was."""
+
+	def check(s, w, expect):
+		frappe.db.rollback()
+		before = frappe.get_doc(doctype, w[key]).as_dict()
+		r = s.put(f"{s.base}{resource(doctype)}/{w[key]}", data={"data": json.dumps(change)}, timeout=60)
+		frappe.db.rollback()
+		after = frappe.get_doc(doctype, w[key]).as_dict()
+		same = all(after.get(k) == before.get(k) for k in change)
+		return refused(r) and same
+
+	return check
+
+
+def part_sheet():
+	def check(s, w, expect):
+		r = get(s, "/api/method/class_teacher_appraisal.parts.part_sheet", period=TERM, section="一")
+		return refused(r)
+
+	return check
+
+
+def save_part(key):
+	def check(s, w, expect):
+		frappe.db.rollback()
+		before = frappe.get_doc(APPRAISAL, w[key])
+		code = before.lines[0].criterion_code
+		r = post(
+			s,
+			"/api/method/class_teacher_appraisal.parts.save_part",
+			period=TERM,
+			section=before.lines[0].section_code,
+			entries={w[key]: {code: 1}},
+			confirm_part=1,
+		)
+		frappe.db.rollback()
+		after = frappe.get_doc(APPRAISAL, w[key])
+		same = [(ln.manual_points, ln.points) for ln in after.lines] == [
+			(ln.manual_points, ln.points) for ln in before.lines
+		] and not after.part_confirmations
+		return refused(r) and same
+
+	return check
+
+
 def workflow(key, action):
 	def check(s, w, expect):
 		frappe.db.rollback()
@@ -582,6 +708,28 @@ def veto_through_child_endpoint(key):
 	return check
 
 
+def assignment_through_child_endpoint(key):
+	def check(s, w, expect):
+		frappe.db.rollback()
+		before = frappe.db.count("Class Teacher Assignment", {"parent": w[key]})
+		r = post(
+			s,
+			"/api/method/frappe.client.insert",
+			doc={
+				"doctype": "Class Teacher Assignment",
+				"parenttype": "Class Record",
+				"parentfield": "assignments",
+				"parent": w[key],
+				"teacher": USERS["PR"],
+				"from_date": "2025-10-16",
+			},
+		)
+		frappe.db.rollback()
+		return refused(r) and frappe.db.count("Class Teacher Assignment", {"parent": w[key]}) == before
+
+	return check
+
+
 def put_settings():
 	def check(s, w, expect):
 		frappe.db.rollback()
@@ -616,6 +764,84 @@ def inspection_body(key):
 		"score": 10,
 		"docstatus": 1,
 	}
+
+
+def activity_insert(person_key, class_key):
+	"""A teacher records an activity through the REST API; an allowed one must be theirs, and is
+	deleted again by the same user (a teacher deletes their own unconfirmed record)."""
+
+	def check(s, w, expect):
+		frappe.db.rollback()
+		before = frappe.db.count(ACTIVITY)
+		body = {
+			"doctype": ACTIVITY,
+			"activity_kind": ACTIVITY_KIND,
+			"activity_date": "2025-10-16",
+			"title": MARK,
+		}
+		if person_key:
+			body["person"] = USERS[person_key]
+		if class_key:
+			body["class_record"] = w[class_key]
+		r = post(s, "/api/method/frappe.client.insert", doc=body)
+		frappe.db.rollback()
+		if expect == DENY:
+			return refused(r) and frappe.db.count(ACTIVITY) == before
+		if r.status_code != 200:
+			return False
+		name = message(r)["name"]
+		owner, person, docstatus = frappe.db.get_value(ACTIVITY, name, ["owner", "person", "docstatus"])
+		gone = s.delete(f"{s.base}{resource(ACTIVITY)}/{name}", timeout=60)
+		return person == owner and docstatus == 0 and gone.status_code in (200, 202)
+
+	return check
+
+
+def activity_submit(key=None):
+	"""Confirming (submitting) an activity: a world record, or a fresh draft of a teacher's (removed)."""
+
+	def check(s, w, expect):
+		frappe.db.rollback()
+		name = w[key] if key else new_activity(USERS["CT2"], w.other_class, title=f"{MARK} to confirm")
+		frappe.db.commit()
+		doc = frappe.get_doc(ACTIVITY, name).as_dict()
+		r = post(s, "/api/method/frappe.client.submit", doc=json.dumps(doc, default=str))
+		frappe.db.rollback()
+		docstatus, confirmed_by = frappe.db.get_value(ACTIVITY, name, ["docstatus", "confirmed_by"])
+		if not key:
+			frappe.db.delete(ACTIVITY, {"name": name})
+			frappe.db.commit()
+		if expect == ALLOW:
+			return r.status_code == 200 and docstatus == 1 and confirmed_by == USERS["AO"]
+		return refused(r) and docstatus == 0
+
+	return check
+
+
+def activity_handed_over(key, person_key):
+	def check(s, w, expect):
+		frappe.db.rollback()
+		before = frappe.db.get_value(ACTIVITY, w[key], ["person", "modified"], as_dict=True)
+		r = s.put(
+			f"{s.base}{resource(ACTIVITY)}/{w[key]}",
+			data={"data": json.dumps({"person": USERS[person_key], "modified": str(before.modified)})},
+			timeout=60,
+		)
+		frappe.db.rollback()
+		return refused(r) and frappe.db.get_value(ACTIVITY, w[key], "person") == before.person
+
+	return check
+
+
+def quota_progress(class_teacher_key=None):
+	def check(s, w, expect):
+		filters = {"appraisal_period": TERM}
+		if class_teacher_key:
+			filters["class_teacher"] = USERS[class_teacher_key]
+		r = post(s, "/api/method/frappe.desk.query_report.run", report_name="Quota Progress", filters=filters)
+		return r.status_code == 200 if expect == ALLOW else r.status_code in (403, 401, 417)
+
+	return check
 
 
 def cells() -> list[Cell]:
@@ -790,6 +1016,114 @@ def cells() -> list[Cell]:
 				"counts": [{"level": "优秀", "score": 100, "ballots": 99}],
 			},
 		),
+		DENY,
+	)
+	# consequences of an approved grade: the teacher's own, the office's and the principal's; the
+	# server records them, nobody enters or changes one
+	add(
+		["AO", "PR", "CT2"],
+		"read a consequence",
+		read_doc("Appraisal Consequence", "other_consequence"),
+		ALLOW,
+	)
+	add(
+		["CT", "DI", *outsiders],
+		"read a consequence",
+		read_doc("Appraisal Consequence", "other_consequence"),
+		DENY,
+	)
+	add(
+		["CT", "DI", *outsiders],
+		"list consequences",
+		list_contains("Appraisal Consequence", "other_consequence"),
+		DENY,
+	)
+	add(
+		["CT", "CT2", "DI", "AO", "PR", *outsiders],
+		"record a consequence",
+		insert(
+			"Appraisal Consequence",
+			lambda w: {"teacher": USERS["CT"], "appraisal": w.own, "consequence": "获优秀班主任参评资格"},
+		),
+		DENY,
+	)
+	add(
+		["CT", "CT2", "DI", "AO", "PR", *outsiders],
+		"change a consequence",
+		put_doc("Appraisal Consequence", "other_consequence", {"consequence": "forged", "bars_honours": 0}),
+		DENY,
+	)
+	# parts entered by their own office: the part's role only (none of the demo's roles)
+	add(
+		["AO", "CT2"],
+		"part confirmations of an appraisal",
+		child_rows("Appraisal Part Confirmation", APPRAISAL, "other"),
+		ALLOW,
+	)
+	add(
+		["CT", *outsiders],
+		"part confirmations of an appraisal",
+		child_rows("Appraisal Part Confirmation", APPRAISAL, "other"),
+		DENY,
+	)
+	add(["CT", "CT2", "DI", "AO", "PR", *outsiders], "a part's sheet without its role", part_sheet(), DENY)
+	add(
+		["CT", "CT2", "DI", "AO", "PR", *outsiders],
+		"enter a part without its role",
+		save_part("other_draft"),
+		DENY,
+	)
+	# activities (工作记录): a teacher records their own, the office confirms, never its own
+	add(["AO", "PR", "CT2"], "read the other's activity", read_doc(ACTIVITY, "other_activity"), ALLOW)
+	add(["CT", "DI", *outsiders], "read the other's activity", read_doc(ACTIVITY, "other_activity"), DENY)
+	add(["AO", "PR"], "list the other's activity", list_contains(ACTIVITY, "other_activity"), ALLOW)
+	add(
+		["CT", "DI", *outsiders], "list the other's activity", list_contains(ACTIVITY, "other_activity"), DENY
+	)
+	add(["CT"], "list the own activity", list_contains(ACTIVITY, "own_activity"), ALLOW)
+	add(["CT"], "count the other's activity", count_of(ACTIVITY, ("name", "other_activity")), DENY)
+	add(["CT"], "record an own activity for the own class", activity_insert(None, "own_class"), ALLOW)
+	add(["CT"], "record an activity of a colleague", activity_insert("CT2", None), DENY)
+	add(["CT"], "record an activity for another class", activity_insert(None, "other_class"), DENY)
+	add(["DI", "PR", *outsiders], "record an activity", activity_insert(None, None), DENY)
+	add(
+		["CT", "CT2", "PR", *outsiders],
+		"confirm the own draft activity",
+		activity_submit("own_activity"),
+		DENY,
+	)
+	add(["AO"], "confirm a teacher's activity", activity_submit(), ALLOW)
+	add(["CT"], "hand the own activity to a colleague", activity_handed_over("own_activity", "CT2"), DENY)
+	add(["CT", "CT2", "AO", "PR"], "the quota progress report", quota_progress(), ALLOW)
+	add(["CT"], "the quota progress of a colleague", quota_progress("CT2"), DENY)
+	add(["DI", *outsiders], "the quota progress report", quota_progress(), DENY)
+	# a class's class teachers over time: read with the class, changed by the office only
+	add(
+		["CT", "CT2", "DI", "AO", "PR"],
+		"class teacher assignments of another class",
+		child_rows("Class Teacher Assignment", "Class Record", "other_class"),
+		ALLOW,
+	)
+	add(
+		outsiders,
+		"class teacher assignments of another class",
+		child_rows("Class Teacher Assignment", "Class Record", "other_class"),
+		DENY,
+	)
+	add(
+		["CT", "CT2", "DI", "PR", *outsiders],
+		"hand another class over to themselves",
+		put_doc(
+			"Class Record",
+			"other_class",
+			{"assignments": [{"teacher": USERS["PR"], "from_date": "2025-09-01"}]},
+		),
+		DENY,
+	)
+	add(
+		["CT", "CT2", "DI", "PR", *outsiders],
+		"add a class teacher through the child endpoint",
+		assignment_through_child_endpoint("own_class"),
 		DENY,
 	)
 	# files, red flags, reports, dashboard

@@ -3,6 +3,7 @@
 import frappe
 import pytest
 
+from class_teacher_appraisal import appraisals
 from class_teacher_appraisal.class_teacher_appraisal.doctype.appraisal_rubric.appraisal_rubric import (
 	make_new_version,
 )
@@ -54,10 +55,21 @@ def test_monthly_results_roll_up_into_the_term():
 			doc = fill_manual(appraisal_of(period.name, cls), short_by=i + (1 if month == "10月" else 0))
 			doc = approve(doc)
 			totals.setdefault(cls, []).append(doc.total_score)
-	term = make_period("第一学期", "2025-09-01", "2026-01-18", rubric="班主任学期综合考核 v1")
+	# 月考核累计分 summed, as a school may set it (the shipped term averages the months)
+	rubric = frappe.get_doc("Appraisal Rubric", "班主任学期综合考核 v1")
+	t01 = next(c for c in rubric.criteria if c.criterion_code == "T-01")
+	t01.aggregate, t01.max_points = "Sum", 0
+	rubric.save()
+	term = make_period("第一学期", "2025-09-01", "2026-01-18", rubric=rubric.name)
 	term.generate_appraisals()
 	first = appraisal_of(term.name, classes[0])
 	assert lines_of(first)["T-01"].points == sum(totals[classes[0]]) == 194  # 100 + 94
 	assert "Sum of 2 periods (9月: 100, 10月: 94)" in lines_of(first)["T-01"].explanation
 	second = appraisal_of(term.name, classes[1])
 	assert lines_of(second)["T-01"].points == 94 + 88
+	t01.aggregate = "Average"
+	rubric.save()
+	appraisals.recompute(term.name)
+	first = appraisal_of(term.name, classes[0])
+	assert lines_of(first)["T-01"].points == 97
+	assert "Average of 2 periods (9月: 100, 10月: 94)" in lines_of(first)["T-01"].explanation

@@ -59,7 +59,9 @@ def test_the_demo_school_loads_with_a_sensible_ranking(demo_school):
 	overall = frappe.get_all(
 		"Class Teacher Appraisal", filters={"appraisal_period": demo.TERM_OVERALL}, fields=["total_score"]
 	)
-	assert len(overall) == 12 and all(o.total_score > 300 for o in overall)
+	# term total out of the rubric's (the shipped term: average month + bonus + panel of 150)
+	term_total = frappe.db.get_value("Appraisal Rubric", demo.S6_TERM, "total_points")
+	assert len(overall) == 12 and all(o.total_score > term_total / 2 for o in overall)
 	assert frappe.db.count("Appraisal Rating", {"docstatus": 1}) == 36
 	full_cycle_on(frappe.get_last_doc("Class Teacher Appraisal", filters={"appraisal_period": demo.TERM}))
 

@@ -19,6 +19,7 @@ class AppraisalGradeBand(Document):
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
+		set_by_school: DF.Check
 		withhold_all: DF.Check
 	# end: auto-generated types
 	pass

@@ -19,5 +19,6 @@ class AppraisalGradeMaximum(Document):
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
+		quota: DF.Float
 	# end: auto-generated types
 	pass

@@ -4,7 +4,7 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import flt
+from frappe.utils import cint, flt
 
 from class_teacher_appraisal.adapters import parse_grades, to_criterion, to_rubric
 from class_teacher_appraisal.html_text import text
@@ -83,6 +83,7 @@ class AppraisalRubric(Document):
 		self.validate_criteria()
 		self.validate_levels_and_raters()
 		self.validate_grade_bands()
+		self.validate_places()
 		self.validate_veto_rules()
 
 	def throw(self, message):
@@ -92,6 +93,9 @@ class AppraisalRubric(Document):
 	NUMBER_BOUNDS = {
 		"total_points": (0, POINTS),
 		"rating_scale": (0, POINTS),
+		"places_share": (0, PERCENT),
+		"places_count": (0, COUNT),
+		"honour_places": (0, COUNT),
 		"base_allowance": (0, MONEY),
 		"allowance_per_pupil": (0, MONEY),
 		"sections.max_points": (0, POINTS),
@@ -99,6 +103,8 @@ class AppraisalRubric(Document):
 		"criteria.max_points": (0, POINTS),
 		"criteria.unit_points": (0, POINTS),
 		"criteria.cap": (0, POINTS),
+		"criteria.quota": (0, POINTS),
+		"grade_maxima.quota": (0, POINTS),
 		"levels.points": (-POINTS, POINTS),
 		"levels.weight": (0, PERCENT),
 		"rater_weights.weight_percent": (0, PERCENT),
@@ -214,6 +220,9 @@ class AppraisalRubric(Document):
 						text(c.criterion_code)
 					)
 				)
+		for c in self.criteria:
+			if c.rule_kind == Kind.QUOTA:
+				self.validate_quota(c, [r for r in self.levels if r.criterion_code == c.criterion_code])
 		for row in self.rater_weights:
 			if kinds.get(row.criterion_code) != Kind.RATING:
 				self.throw(
@@ -234,6 +243,23 @@ class AppraisalRubric(Document):
 					)
 				)
 
+	def validate_quota(self, c, levels):
+		"""A quota in hours counts an activity kind whose records have hours; a minimum level is one
+		of the criterion's ranked levels."""
+		measure = frappe.db.get_value("Activity Kind", c.activity_kind, "measure")
+		if c.quota_measure == "Hours" and measure != "Hours":
+			self.throw(
+				_("Criterion {0}: activity kind {1} is counted, not measured in hours.").format(
+					text(c.criterion_code), text(c.activity_kind)
+				)
+			)
+		if (c.min_level or "").strip() and (c.min_level or "").strip() not in {r.level for r in levels}:
+			self.throw(
+				_(
+					"Criterion {0}: rank its levels in the table Level Points and Weights (the higher the weight, the higher the level), {1} among them."
+				).format(text(c.criterion_code), text(c.min_level))
+			)
+
 	def validate_grade_bands(self):
 		grades = [b.grade for b in self.grade_bands]
 		if len(set(grades)) != len(grades):
@@ -243,6 +269,38 @@ class AppraisalRubric(Document):
 				self.throw(
 					_("Grade {0} starts at {1}, above the rubric's total {2}.").format(
 						text(band.grade), band.min_score, self.total_points
+					)
+				)
+
+	def validate_places(self):
+		"""Limited places, honours and consequences name grades of the rubric's own bands."""
+		grades = {b.grade for b in self.grade_bands if b.grade}
+		named = text(", ".join(sorted(grades)) or "—")
+		for field in ("places_grade", "grade_beyond_places"):
+			self.set(field, (self.get(field) or "").strip() or None)
+		if self.places_grade:
+			for field in ("places_grade", "grade_beyond_places"):
+				if self.get(field) not in grades:
+					self.throw(
+						_("{0}: {1} is not one of the grade bands ({2}).").format(
+							_(self.meta.get_label(field)), text(self.get(field) or "—"), named
+						)
+					)
+			if self.places_grade == self.grade_beyond_places:
+				self.throw(_("The grade beyond the places must differ from the grade with limited places."))
+			if not (flt(self.places_share) or cint(self.places_count)):
+				self.throw(
+					_("Grade {0} has limited places: enter their share or their number.").format(
+						text(self.places_grade)
+					)
+				)
+		if (self.honour_title or "").strip() and not cint(self.honour_places):
+			self.throw(_("Say how many teachers the honour {0} goes to.").format(text(self.honour_title)))
+		for row in self.get("consequence_rules"):
+			if row.grade not in grades:
+				self.throw(
+					_("Consequences, row {0}: {1} is not one of the grade bands ({2}).").format(
+						row.idx, text(row.grade), named
 					)
 				)
 
@@ -276,6 +334,12 @@ class AppraisalRubric(Document):
 					_(
 						"Maxima by grade, row {0}: grades are written like 9 or 7-9 (grades 1 to 12), not {1}."
 					).format(row.idx, text(row.grade_levels))
+				)
+			if flt(row.get("quota")) and c.rule_kind != Kind.QUOTA:
+				self.throw(
+					_("Maxima by grade, row {0}: only a Quota criterion has a quota, not {1}.").format(
+						row.idx, text(row.criterion_code)
+					)
 				)
 			section = sections.get(c.section_code)
 			if section and flt(section.max_points) and flt(row.max_points) > flt(section.max_points):

@@ -13,6 +13,7 @@ class AppraisalRubricCriterion(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		activity_kind: DF.Link | None
 		aggregate: DF.Literal["Sum", "Average"]
 		cap: DF.Float
 		compare_within: DF.Literal["School", "Grade Level"]
@@ -25,9 +26,14 @@ class AppraisalRubricCriterion(Document):
 		incident_types: DF.SmallText | None
 		inspection_item: DF.Link | None
 		max_points: DF.Float
+		min_level: DF.Data | None
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
+		quota: DF.Float
+		quota_measure: DF.Literal["Count", "Hours"]
+		quota_mode: DF.Literal["In Proportion", "All or Nothing", "Deduct per Missing"]
+		quota_scope: DF.Literal["Class", "Person"]
 		rule_kind: DF.Literal[
 			"Manual Points",
 			"Deduction per Incident",
@@ -39,8 +45,10 @@ class AppraisalRubricCriterion(Document):
 			"Level-Weighted Achievements",
 			"Period Roll-up",
 			"Formula",
+			"Quota",
 		]
 		section_code: DF.Data | None
+		set_by_school: DF.Check
 		source_period_type: DF.Literal["", "Week", "Month", "Term"]
 		unit_points: DF.Float
 		zero_incident_types: DF.SmallText | None

@@ -4,7 +4,10 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
+from frappe.utils import getdate
 
+from class_teacher_appraisal.html_text import text
+from class_teacher_appraisal.scoring.tenure import Assignment, current_teacher, overlapping
 from class_teacher_appraisal.validation import COUNT, check_numbers
 
 
@@ -17,7 +20,12 @@ class ClassRecord(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		from class_teacher_appraisal.class_teacher_appraisal.doctype.class_teacher_assignment.class_teacher_assignment import (
+			ClassTeacherAssignment,
+		)
+
 		academic_year: DF.Data
+		assignments: DF.Table[ClassTeacherAssignment]
 		class_name: DF.Data
 		class_teacher: DF.Link | None
 		deputy_teacher: DF.Link | None
@@ -30,6 +38,8 @@ class ClassRecord(Document):
 	def validate(self):
 		check_numbers(self, {"pupil_count": (0, COUNT)})
 		self.validate_grade_level()
+		self.validate_assignments()
+		self.set_current_teacher()
 		self.validate_teachers()
 
 	def validate_grade_level(self):
@@ -44,3 +54,51 @@ class ClassRecord(Document):
 			frappe.throw(
 				_("The deputy class teacher cannot be the class teacher."), title=_("Invalid Teachers")
 			)
+
+	def tenure(self) -> list[Assignment]:
+		return [
+			Assignment(
+				row.teacher,
+				getdate(row.from_date) if row.from_date else None,
+				getdate(row.to_date) if row.to_date else None,
+			)
+			for row in self.assignments
+		]
+
+	def validate_assignments(self):
+		"""Each assignment ends on or after its first day, and a class has one class teacher at a time."""
+		for row in self.assignments:
+			if row.from_date and row.to_date and getdate(row.to_date) < getdate(row.from_date):
+				frappe.throw(
+					_("Class teacher row {0}: the last day on post ({1}) is before the first ({2}).").format(
+						row.idx, row.to_date, row.from_date
+					),
+					title=_("Invalid Assignment"),
+				)
+		clash = overlapping(self.tenure())
+		if clash:
+			a, b = (self.assignments[i] for i in clash)
+			frappe.throw(
+				_(
+					"Class teacher rows {0} and {1}: {2} and {3} would be on post on the same days; a class has one class teacher at a time. Give the leaving teacher's last day first."
+				).format(a.idx, b.idx, text(a.teacher), text(b.teacher)),
+				title=_("Overlapping Assignments"),
+			)
+
+	def set_current_teacher(self):
+		"""The class teacher is the one on post today, from the assignments as saved; a class set up
+		with a class teacher alone gets an open assignment for them (on post since before any period)."""
+		if not self.assignments:
+			if self.class_teacher:
+				self.append("assignments", {"teacher": self.class_teacher})
+			return
+		current = current_teacher(self.tenure(), getdate())
+		stored = None if self.is_new() else frappe.db.get_value(self.doctype, self.name, "class_teacher")
+		if self.class_teacher and self.class_teacher not in (current, stored):
+			frappe.throw(
+				_(
+					"The class teacher follows the assignments: give {0}'s last day on post and add {1} from their first day."
+				).format(text(stored or current or "—"), text(self.class_teacher)),
+				title=_("Change the Class Teacher by Date"),
+			)
+		self.class_teacher = current

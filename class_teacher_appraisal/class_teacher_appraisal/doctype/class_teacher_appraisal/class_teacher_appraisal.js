@@ -40,6 +40,17 @@ function evidence_route(frm, line) {
 			},
 		];
 	}
+	if (evidence.activity_kind) {
+		// a quota: the confirmed records it counted; with none, where they would be
+		if ((evidence.activities || []).length) {
+			return ["Appraisal Activity", { name: JSON.stringify(["in", evidence.activities]) }];
+		}
+		const whose =
+			evidence.scope === "Person"
+				? { person: frm.doc.class_teacher }
+				: { class_record: frm.doc.class_record };
+		return ["Appraisal Activity", { activity_kind: evidence.activity_kind, docstatus: 1, ...whose }];
+	}
 	if (line.rule_kind === "Weighted Rating") {
 		return [
 			"Appraisal Rating",
@@ -87,16 +98,14 @@ function render_evidence(frm) {
 
 async function open_evidence(frm, line) {
 	const [doctype, filters] = evidence_route(frm, line);
-	if (doctype === "Inspection") {
+	const dated = { Inspection: "inspection_date", "Appraisal Activity": "activity_date" }[doctype];
+	if (dated && !filters.name) {
 		const { message: period } = await frappe.db.get_value(
 			"Appraisal Period",
 			frm.doc.appraisal_period,
 			["start_date", "end_date"]
 		);
-		filters.inspection_date = JSON.stringify([
-			"Between",
-			[period.start_date, period.end_date],
-		]);
+		filters[dated] = JSON.stringify(["Between", [period.start_date, period.end_date]]);
 	}
 	frappe.route_options = filters;
 	frappe.set_route("List", doctype);

@@ -6,7 +6,16 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import escape_html, flt
 
-from class_teacher_appraisal import adapters, appraisals, evidence, notifications, results
+from class_teacher_appraisal import (
+	adapters,
+	appraisals,
+	class_teachers,
+	evidence,
+	notifications,
+	parts,
+	results,
+	standings,
+)
 from class_teacher_appraisal.html_text import text
 from class_teacher_appraisal.names import (
 	APPROVED,
@@ -61,6 +70,8 @@ class ClassTeacherAppraisal(Document):
 		class_record: DF.Link
 		class_teacher: DF.Link | None
 		computed_on: DF.Datetime | None
+		days_in_period: DF.Int
+		days_served: DF.Int
 		excluded_from_honours: DF.Check
 		exclusion_reason: DF.SmallText | None
 		grade: DF.Data | None
@@ -72,6 +83,8 @@ class ClassTeacherAppraisal(Document):
 		red_flags: DF.Float
 		rubric: DF.Link | None
 		sections: DF.Table[ClassTeacherAppraisalSection]
+		served_from: DF.Date | None
+		served_to: DF.Date | None
 		title: DF.Data | None
 		total_score: DF.Float
 		veto_cases: DF.Table[AppraisalVetoCase]
@@ -82,7 +95,6 @@ class ClassTeacherAppraisal(Document):
 	# end: auto-generated types
 	def validate(self):
 		check_appraisal_numbers(self)  # before anything reads a number the request sent
-		self.validate_unique()
 		check_attachments(self)
 		if self.is_new():
 			self.take_server_values()
@@ -90,10 +102,13 @@ class ClassTeacherAppraisal(Document):
 			self.keep_stored_values()
 			self.validate_editor()
 			self.validate_changed_inputs()
+		self.validate_unique()  # by the teacher the server decided
 		self.set_title()
 		self.validate_inputs()
 		if not self.flags.skip_rescore and not self.is_new():
 			self.rescore()
+			self.confirm_parts()
+			standings.allot(self.appraisal_period, current=self)
 		self.set_pending_questions()
 		self.validate_transition()
 
@@ -111,15 +126,37 @@ class ClassTeacherAppraisal(Document):
 		"""On insert: the teacher comes from the class and the rubric from the period, as stored;
 		everything scoring decides starts empty (after_insert scores it), and the office's hand
 		inputs are kept by criterion."""
-		self.class_teacher = frappe.db.get_value("Class Record", self.class_record, "class_teacher")
 		self.rubric = frappe.db.get_value("Appraisal Period", self.appraisal_period, "rubric")
 		for field in results.COMPUTED_FIELDS:
 			self.set(field, None)
+		self.take_teacher_and_days()
 		self.set("sections", [])
+		self.set("part_confirmations", [])
 		for row in self.lines:
 			for field in results.LINE_COMPUTED_FIELDS:
 				row.set(field, None)
 		self.set("veto_cases", [row for row in self.veto_cases if not row.automatic])
+
+	def take_teacher_and_days(self):
+		"""The teacher is one who was on post in the period, as the class's dated assignments say:
+		the one asked for (generation makes one appraisal per teacher), else the class teacher of
+		today, else the last to serve in the period; with the days they served."""
+		cls = (
+			frappe.db.get_value("Class Record", self.class_record, ["name", "class_teacher"], as_dict=True)
+			or frappe._dict()
+		)
+		period = frappe.db.get_value(
+			"Appraisal Period", self.appraisal_period, ["name", "start_date", "end_date"], as_dict=True
+		)
+		served = class_teachers.stints_of(period, [cls])[cls.name] if cls and period else []
+		by_teacher = {s.teacher: s for s in served if s.teacher}
+		stint = by_teacher.get(self.class_teacher) or by_teacher.get(cls.class_teacher)
+		if stint is None and served:
+			stint = served[-1]
+		self.class_teacher = (stint.teacher if stint else cls.class_teacher) or None
+		values = class_teachers.stint_fields(stint) if stint else {}
+		for field in results.TENURE_FIELDS:
+			self.set(field, values.get(field))
 
 	def keep_stored_values(self):
 		"""On save: what identifies the appraisal cannot change, and what scoring computed is taken
@@ -132,7 +169,7 @@ class ClassTeacherAppraisal(Document):
 					title=_("Not Allowed"),
 					exc=frappe.PermissionError,
 				)
-		for field in results.COMPUTED_FIELDS + results.FETCHED_FIELDS:
+		for field in results.COMPUTED_FIELDS + results.FETCHED_FIELDS + results.TENURE_FIELDS:
 			self.set(field, before.get(field))
 		stored_lines = {row.criterion_code: row for row in before.lines}
 		if sorted(row.criterion_code or "" for row in self.lines) != sorted(stored_lines):
@@ -146,6 +183,7 @@ class ClassTeacherAppraisal(Document):
 			for field in results.LINE_COMPUTED_FIELDS + results.LINE_RUBRIC_FIELDS:
 				row.set(field, stored_row.get(field))
 		self.set("sections", [row.as_dict() for row in before.sections])
+		self.set("part_confirmations", [row.as_dict() for row in before.part_confirmations])
 		# vetoes found in the incidents stay as found; the office only confirms them
 		found = {(row.rule_code, row.reason) for row in before.veto_cases if row.automatic}
 		kept = {(row.rule_code, row.reason) for row in self.veto_cases if row.automatic}
@@ -157,12 +195,28 @@ class ClassTeacherAppraisal(Document):
 			)
 
 	def validate_changed_inputs(self):
-		"""Hand-scored points, adjustments, achievements and veto cases are the office's to enter;
-		a return reason is the office's or the principal's (who return the appraisal)."""
+		"""Hand-scored points, adjustments, achievements and veto cases are the office's to enter,
+		except in a part that names its own office (only that role enters it); a return reason is
+		the office's or the principal's (who return the appraisal)."""
 		before = self.get_doc_before_save()
 		roles = set(frappe.get_roles())
 		office = frappe.session.user == "Administrator" or bool({OFFICE, "System Manager"} & roles)
 		changed = results.changed_inputs(before, self)
+		owned = parts.owned_parts(frappe.get_cached_doc("Appraisal Rubric", self.rubric))
+		in_parts = results.changed_criteria(before, self)
+		section_of = {row.criterion_code: row.section_code for row in self.lines}
+		for code in sorted(in_parts):
+			part = owned.get(section_of.get(code))
+			if part is not None and not parts.may_enter(part):
+				frappe.throw(
+					_("Part {0} is entered and confirmed by {1}.").format(
+						text(part.section_code), _(part.owner_role)
+					),
+					title=_("Not Allowed"),
+					exc=frappe.PermissionError,
+				)
+		if in_parts and all(section_of.get(code) in owned for code in in_parts):
+			changed -= {"lines", "achievements"}  # each changed line is in a part the user enters
 		if changed - {"return_reason"} and not office:
 			frappe.throw(
 				_(
@@ -190,6 +244,8 @@ class ClassTeacherAppraisal(Document):
 			grade_level=self.grade_level or 0,
 			pupils=pupils or 0,
 			teacher_rank=rank or "",
+			days_on_post=self.days_served or 0,
+			days_in_period=self.days_in_period or 0,
 		)
 		computed = {}
 		for row in self.lines:
@@ -264,12 +320,38 @@ class ClassTeacherAppraisal(Document):
 
 	def on_submit(self):
 		self.db_set("approved_on", frappe.utils.now_datetime(), update_modified=False)
+		standings.record_consequences(self)
+
+	def on_cancel(self):
+		standings.remove_consequences(self)
 
 	def set_pending_questions(self):
 		self.pending_questions = results.pending_questions(
 			(row.needs_input for row in self.lines),
 			((row.automatic, row.confirmed or row.dismissed) for row in self.veto_cases),
-		)
+		) + len(self.unconfirmed_parts())
+
+	def unconfirmed_parts(self) -> list[str]:
+		owned = parts.owned_parts(frappe.get_cached_doc("Appraisal Rubric", self.rubric))
+		return parts.unconfirmed(owned, self.sections, self.part_confirmations)
+
+	def confirm_parts(self):
+		"""A part's office confirms its part (parts.save_part): every line of it scored, the points
+		it has now recorded with who confirmed them."""
+		code = self.flags.confirm_part
+		if not code:
+			return
+		owned = parts.owned_parts(frappe.get_cached_doc("Appraisal Rubric", self.rubric))
+		if code not in owned or not parts.may_enter(owned[code]):
+			frappe.throw(_("You cannot confirm part {0}.").format(text(code)), exc=frappe.PermissionError)
+		missing = [row.criterion_code for row in self.lines if row.section_code == code and row.needs_input]
+		if missing:
+			self.throw(
+				_("{0}: enter every line of part {1} before confirming it ({2}).").format(
+					text(self.class_name), text(code), text(", ".join(missing))
+				)
+			)
+		parts.confirm(self, [code], owned)
 
 	def previous_state(self):
 		before = self.get_doc_before_save()
@@ -281,6 +363,8 @@ class ClassTeacherAppraisal(Document):
 		state is checked by the workflow itself."""
 		previous = self.previous_state()
 		if self.is_new() or not previous or previous != self.workflow_state:
+			return
+		if self.flags.part_entry:  # a part's office, checked by parts.save_part and above
 			return
 		from frappe.model.workflow import get_workflow_name
 
@@ -315,6 +399,13 @@ class ClassTeacherAppraisal(Document):
 			self.add_comment("Workflow", _("Returned: {0}").format(escape_html(self.return_reason)))
 		elif state == OFFICE_REVIEW:
 			self.return_reason = None
+		if state in (PRINCIPAL_APPROVAL, APPROVED) and (waiting := self.unconfirmed_parts()):
+			frappe.throw(
+				_("Parts {0} are not confirmed by their offices with the points they have now.").format(
+					text(", ".join(waiting))
+				),
+				title=_("Parts Not Confirmed"),
+			)
 		if state == APPROVED and frappe.session.user == self.class_teacher:
 			frappe.throw(
 				_("You cannot approve your own appraisal; another principal must approve it."),
@@ -336,6 +427,7 @@ class ClassTeacherAppraisal(Document):
 			{
 				"appraisal_period": self.appraisal_period,
 				"class_record": self.class_record,
+				"class_teacher": self.class_teacher or ["is", "not set"],
 				"docstatus": ["<", 2],
 				"name": ["!=", self.name or ""],
 			},
@@ -343,8 +435,11 @@ class ClassTeacherAppraisal(Document):
 		)
 		if other:
 			frappe.throw(
-				_("{0} already has an appraisal for {1}: {2}.").format(
-					text(self.class_record), text(self.appraisal_period), text(other)
+				_("{0} already has an appraisal of {1} for {2}: {3}.").format(
+					text(self.class_record),
+					text(self.class_teacher or "—"),
+					text(self.appraisal_period),
+					text(other),
 				),
 				title=_("Duplicate Appraisal"),
 				exc=frappe.DuplicateEntryError,

@@ -18,5 +18,6 @@ class InspectionItemIncidentType(Document):
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
+		set_by_school: DF.Check
 	# end: auto-generated types
 	pass

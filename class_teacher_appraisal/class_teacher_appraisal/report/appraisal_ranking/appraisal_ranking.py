@@ -23,9 +23,18 @@ def execute(filters=None):
 	appraisals = fetch_appraisals(period.name, filters.get("grade_level"))
 	sections = fetch_sections([a.name for a in appraisals])
 	parts = part_columns(period.rubric, sections)
-	honours = cint(filters.get("honours_count") or DEFAULT_HONOURS)
-	rows = build_rows(appraisals, sections, honours)
-	return html_text.report(columns(parts), rows, None, chart(rows), summary(rows, honours))
+	honour = honour_of(period.rubric, cint(filters.get("honours_count") or DEFAULT_HONOURS))
+	rows = build_rows(appraisals, sections, honour)
+	return html_text.report(columns(parts), rows, None, chart(rows), summary(rows, honour))
+
+
+def honour_of(rubric: str | None, top_n: int) -> frappe._dict:
+	"""The rubric's honour (e.g. 十佳班主任), as the appraisals hold it (standings.py: vetoes,
+	exclusions and a year's 不合格 bar it); without one, the filter's top N as a preview."""
+	title = frappe.db.get_value("Appraisal Rubric", rubric, "honour_title") if rubric else None
+	if title:
+		return frappe._dict(title=title, stored=True)
+	return frappe._dict(title=_("Top {0}").format(top_n), places=top_n, stored=False)
 
 
 def fetch_appraisals(period: str, grade_level=None) -> list[frappe._dict]:
@@ -41,6 +50,10 @@ def fetch_appraisals(period: str, grade_level=None) -> list[frappe._dict]:
 			"class_record",
 			"class_name",
 			"class_teacher",
+			"served_from",
+			"served_to",
+			"days_served",
+			"days_in_period",
 			"grade_level",
 			"total_score",
 			"grade",
@@ -53,6 +66,7 @@ def fetch_appraisals(period: str, grade_level=None) -> list[frappe._dict]:
 			"allowance",
 			"red_flags",
 			"workflow_state",
+			"honour",
 		],
 		order_by="total_score desc, class_name asc",
 	)
@@ -102,8 +116,8 @@ def honour_ranks(appraisals: list[frappe._dict]) -> dict[str, int]:
 	return competition_ranks(eligible)
 
 
-def build_rows(appraisals, sections, honours: int) -> list[dict]:
-	places = honour_ranks(appraisals)
+def build_rows(appraisals, sections, honour) -> list[dict]:
+	places = {} if honour.stored else honour_ranks(appraisals)
 	rows = []
 	for a in appraisals:
 		row = {
@@ -112,6 +126,7 @@ def build_rows(appraisals, sections, honours: int) -> list[dict]:
 			"class_record": a.class_record,
 			"class_name": a.class_name,
 			"class_teacher": a.class_teacher,
+			"on_post": on_post(a),
 			"grade_level": a.grade_level,
 			"total_score": number(a.total_score),
 			"grade": _(a.grade) if a.grade else "",
@@ -119,12 +134,21 @@ def build_rows(appraisals, sections, honours: int) -> list[dict]:
 			"allowance": number(a.allowance),
 			"status": _(a.workflow_state) if a.workflow_state else "",
 			"remark": remark(a),
-			"honour": _("Top {0}").format(honours) if places.get(a.name, honours + 1) <= honours else "",
+			"honour": (a.honour or "")
+			if honour.stored
+			else (honour.title if places.get(a.name, honour.places + 1) <= honour.places else ""),
 		}
 		for code, points in sections.get(a.name, {}).items():
 			row[part_field(code)] = points
 		rows.append(row)
 	return rows
+
+
+def on_post(a) -> str:
+	"""The days of a teacher who served part of the period (the class changed teacher), else empty."""
+	if not a.days_in_period or a.days_served >= a.days_in_period:
+		return ""
+	return f"{a.served_from} – {a.served_to} ({a.days_served}/{a.days_in_period})"
 
 
 def remark(a) -> str:
@@ -140,6 +164,7 @@ def columns(parts: list[tuple[str, str]]) -> list[dict]:
 		column(_("Rank"), "rank", "Int", 60, disable_total=1),
 		column(_("Class"), "class_name", "Data", 120),
 		column(_("Class Teacher"), "class_teacher", "Link", 130, options="User"),
+		column(_("On Post"), "on_post", "Data", 170),
 		column(_("Grade Level"), "grade_level", "Int", 70, disable_total=1),
 		*(
 			column(f"{code} {title}".strip(), part_field(code), "Float", 110, precision=2)
@@ -171,7 +196,7 @@ def chart(rows: list[dict]) -> dict | None:
 	}
 
 
-def summary(rows: list[dict], honours: int) -> list[dict]:
+def summary(rows: list[dict], honour) -> list[dict]:
 	if not rows:
 		return []
 	totals = [r["total_score"] for r in rows]
@@ -187,7 +212,7 @@ def summary(rows: list[dict], honours: int) -> list[dict]:
 			"datatype": "Currency",
 		},
 		{
-			"label": _("Top {0}").format(honours),
+			"label": honour.title,
 			"value": sum(1 for r in rows if r["honour"]),
 			"datatype": "Int",
 			"indicator": "Green",

@@ -2,7 +2,8 @@
 # For license information, please see license.txt
 
 """One class teacher across periods and years: total, grade, rank and allowance of each
-appraisal, the change from the previous period of the same kind, and the trend."""
+appraisal, the days they were on post (a class that changed teacher has an appraisal for each
+teacher's days), the change from the previous period of the same kind, and the trend."""
 
 import frappe
 from frappe import _
@@ -39,6 +40,10 @@ def fetch(teacher: str, filters) -> list[frappe._dict]:
 			"appraisal_period",
 			"period_type",
 			"class_name",
+			"served_from",
+			"served_to",
+			"days_served",
+			"days_in_period",
 			"total_score",
 			"grade",
 			"rank",
@@ -47,6 +52,7 @@ def fetch(teacher: str, filters) -> list[frappe._dict]:
 			"allowance",
 			"vetoed",
 			"workflow_state",
+			"honour",
 		],
 	)
 	periods = {
@@ -66,6 +72,17 @@ def fetch(teacher: str, filters) -> list[frappe._dict]:
 		out.append(
 			frappe._dict(a, academic_year=p.academic_year, start_date=p.start_date, end_date=p.end_date)
 		)
+	# what an approved grade brought beyond the appraisal (seed 002: no honours or promotion that year)
+	consequences: dict[str, list[str]] = {}
+	for c in frappe.get_all(
+		"Appraisal Consequence",
+		filters={"teacher": teacher, "appraisal": ["in", [a.name for a in out] or [""]]},
+		fields=["appraisal", "consequence"],
+		order_by="creation asc",
+	):
+		consequences.setdefault(c.appraisal, []).append(c.consequence)
+	for a in out:
+		a.consequences = "; ".join(consequences.get(a.name, []))
 	# a term ends after its months: order by end, the longer period last
 	out.sort(key=lambda a: (a.end_date, (a.end_date - a.start_date).days, a.name))
 	return out
@@ -90,12 +107,17 @@ def build_rows(appraisals) -> list[dict]:
 				"academic_year": a.academic_year,
 				"start_date": a.start_date,
 				"class_name": a.class_name,
+				"served_from": a.served_from,
+				"served_to": a.served_to,
+				"days_served": a.days_served,
 				"total_score": total,
 				"change": round(total - before, 2) if before is not None else None,
 				"grade": _(a.grade) if a.grade else "",
 				"rank": f"{a.rank} / {a.rank_out_of}" if a.rank else "",
 				"allowance": number(a.allowance),
 				"vetoed": a.vetoed,
+				"honour": a.honour or "",
+				"consequences": a.consequences,
 				"status": _(a.workflow_state) if a.workflow_state else "",
 				"appraisal": a.name,
 				"series": series(a),
@@ -111,12 +133,17 @@ def columns() -> list[dict]:
 		column(_("Academic Year"), "academic_year", "Data", 100),
 		column(_("Start Date"), "start_date", "Date", 100),
 		column(_("Class"), "class_name", "Data", 110),
+		column(_("On Post From"), "served_from", "Date", 100),
+		column(_("On Post To"), "served_to", "Date", 100),
+		column(_("Days on Post"), "days_served", "Int", 80, disable_total=1),
 		column(_("Total"), "total_score", "Float", 80, disable_total=1, precision=2),
 		column(_("Change"), "change", "Float", 80, disable_total=1, precision=2),
 		column(_("Grade"), "grade", "Data", 70),
 		column(_("Rank"), "rank", "Data", 70),
 		column(_("Allowance"), "allowance", "Currency", 100),
 		column(_("Vetoed"), "vetoed", "Check", 60),
+		column(_("Honour"), "honour", "Data", 100),
+		column(_("Consequences"), "consequences", "Data", 220),
 		column(_("Status"), "status", "Data", 110),
 		column(_("Appraisal"), "appraisal", "Link", 140, options=APPRAISAL),
 	]

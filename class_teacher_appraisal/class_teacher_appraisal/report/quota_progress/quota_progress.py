@@ -1,0 +1,132 @@
+# Copyright (c) 2026, class_teacher_appraisal maintainers
+# For license information, please see license.txt
+
+"""Progress against every quota of a period's rubric (读书心得 1/2, 培训 22/40 课时): per class (or
+its teacher) and quota, what is done, what is missing, the points it is worth so far and the
+confirmed records behind each count. Scored by the same rule the appraisal line is (rules.quota).
+A class teacher sees only the classes whose appraisal is theirs."""
+
+import frappe
+from frappe import _
+
+from class_teacher_appraisal import adapters, html_text
+from class_teacher_appraisal.evidence import activity_evidence, class_teachers
+from class_teacher_appraisal.names import ACTIVITY
+from class_teacher_appraisal.permissions import READ_ALL, sees_all
+from class_teacher_appraisal.reports import column, contested_classes, number, require_period
+from class_teacher_appraisal.scoring import ClassEvidence, Kind
+from class_teacher_appraisal.scoring.model import criteria_for
+from class_teacher_appraisal.scoring.rules import Context, quota, quota_progress
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	period = require_period(filters)
+	rubric_doc = frappe.get_doc("Appraisal Rubric", period.rubric)
+	rubric = adapters.to_rubric(rubric_doc)
+	classes = visible(period, filters)  # refuses a teacher asking for a colleague's, first
+	if not any(c.kind == Kind.QUOTA for c in rubric.criteria):
+		return html_text.report(columns(), [], _("The rubric of this period has no quotas."))
+	evidence = {
+		c.name: ClassEvidence(
+			class_id=c.name, label=c.class_name or c.name, grade_level=int(c.grade_level or 0)
+		)
+		for c in classes
+	}
+	teachers = class_teachers(period, list(evidence))
+	activity_evidence(period, rubric_doc, evidence)
+	rows = []
+	for c in classes:
+		rows += class_rows(rubric, evidence[c.name], teachers.get(c.name))
+	if filters.get("only_missing"):
+		rows = [r for r in rows if r["missing"] > 0]
+	return html_text.report(columns(), rows, None, None, summary(rows))
+
+
+def visible(period, filters) -> list[frappe._dict]:
+	"""The period's classes the user may see progress of: every class for the office and the
+	principal, else those whose appraisal in the period is about the user."""
+	classes = contested_classes(period)
+	if filters.get("class_record"):
+		classes = [c for c in classes if c.name == filters.class_record]
+	teacher = filters.get("class_teacher")
+	user = frappe.session.user
+	if not sees_all(user, READ_ALL[ACTIVITY]):
+		if teacher and teacher != user:
+			frappe.throw(
+				_("You can only see your own progress."), title=_("Not Permitted"), exc=frappe.PermissionError
+			)
+		teacher = user
+	if teacher:
+		teachers = class_teachers(period, [c.name for c in classes])
+		classes = [c for c in classes if teachers.get(c.name) == teacher]
+	return sorted(classes, key=lambda c: (int(c.grade_level or 0), c.class_name or c.name))
+
+
+def class_rows(rubric, ev: ClassEvidence, teacher: str | None) -> list[dict]:
+	rows = []
+	ctx = Context(rubric=rubric, items={}, evidence=ev, flags={}, top_flags={})
+	for c in criteria_for(rubric, ev.grade_level):
+		if c.kind != Kind.QUOTA:
+			continue
+		found = quota_progress(c, ev)
+		outcome = quota(c, ctx)
+		done, target = number(found["done"]), number(found["quota"])
+		rows.append(
+			{
+				"class_record": ev.class_id,
+				"class_name": ev.label,
+				"class_teacher": teacher,
+				"criterion": f"{c.code} {c.title}",
+				"activity_kind": c.activity_kind,
+				"scope": _(c.quota_scope) if c.quota_scope else "",
+				"min_level": c.min_level,
+				"done": done,
+				"quota": target,
+				"unit": _("hours") if c.quota_measure == "Hours" else _("times"),
+				"missing": number(found["missing"]),
+				"progress": round(min(done / target, 1) * 100, 1) if target else 100.0,
+				"points": number(outcome.points),
+				"max_points": number(c.max_points),
+				"explanation": adapters.render(outcome.explanation),
+				"records": ", ".join(found["activities"]),
+				"record_names": found["activities"],
+			}
+		)
+	return rows
+
+
+def columns() -> list[dict]:
+	return [
+		column(_("Class"), "class_record", "Link", 120, options="Class Record"),
+		column(_("Class Teacher"), "class_teacher", "Link", 150, options="User"),
+		column(_("Criterion"), "criterion", "Data", 160),
+		column(_("Activity Kind"), "activity_kind", "Link", 100, options="Activity Kind"),
+		column(_("Activities Of"), "scope", "Data", 80),
+		column(_("Minimum Level"), "min_level", "Data", 90),
+		column(_("Done"), "done", "Float", 70, precision=1),
+		column(_("Quota"), "quota", "Float", 70, precision=1),
+		column(_("Counted In"), "unit", "Data", 70),
+		column(_("Missing"), "missing", "Float", 70, precision=1),
+		column(_("Progress"), "progress", "Percent", 80),
+		column(_("Points"), "points", "Float", 70, precision=2),
+		column(_("Maximum Points"), "max_points", "Float", 70, precision=2),
+		column(_("How the points were found"), "explanation", "Data", 260),
+		column(_("Confirmed Records"), "records", "Data", 220),
+	]
+
+
+def summary(rows) -> list[dict]:
+	if not rows:
+		return []
+	met = sum(1 for r in rows if r["missing"] <= 0)
+	return [
+		{"label": _("Quotas"), "value": len(rows), "datatype": "Int"},
+		{"label": _("Met"), "value": met, "datatype": "Int", "indicator": "Green"},
+		{
+			"label": _("Not Met Yet"),
+			"value": len(rows) - met,
+			"datatype": "Int",
+			"indicator": "Red" if len(rows) > met else "Green",
+		},
+	]
