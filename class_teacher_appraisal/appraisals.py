@@ -8,7 +8,16 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, now_datetime
 
-from class_teacher_appraisal import adapters, bulk, class_teachers, evidence, parts, results, standings
+from class_teacher_appraisal import (
+	adapters,
+	bulk,
+	class_teachers,
+	drafts,
+	evidence,
+	parts,
+	results,
+	standings,
+)
 from class_teacher_appraisal.html_text import text
 from class_teacher_appraisal.names import APPRAISAL
 from class_teacher_appraisal.scoring import (
@@ -93,30 +102,39 @@ def generate(period_name: str, progress=no_progress) -> dict:
 	classes = active_classes(period)
 	served = class_teachers.stints_of(period, classes)
 	missing = [
-		(c, stint.teacher or None)
+		(c, stint)
 		for c in classes
 		for stint in served[c.name]
 		if (c.name, stint.teacher or None) not in existing
 	]
-	for n, (c, teacher) in enumerate(missing, start=1):
-		doc = frappe.new_doc(APPRAISAL)
-		doc.update(
-			{
-				"appraisal_period": period.name,
-				"class_record": c.name,
-				"class_teacher": teacher,  # one on post in the period: the controller checks it
-				"rubric": period.rubric,
-			}
-		)
-		doc.flags.skip_rescore = True  # the recompute below fills it in
-		doc.insert()
-		if n % 20 == 0 or n == len(missing):
-			progress(int(40 * n / len(missing)), _("Created {0} of {1} appraisals").format(n, len(missing)))
+	if drafts.automation_on_insert():
+		insert_one_by_one(period, missing, progress)
+	else:  # set-based: the same rows an ORM insert writes (drafts.py)
+		progress(10, _("Creating {0} appraisals").format(len(missing)))
+		drafts.insert_drafts(period, missing)
 	summary = recompute(
 		period.name, _locked=True, progress=lambda p, stage: progress(40 + p * 60 // 100, stage)
 	)
 	summary["created"] = len(missing)
 	return summary
+
+
+def insert_one_by_one(period, missing: list, progress=no_progress):
+	"""Each draft through the ORM, so that a school's automation on new appraisals runs for each."""
+	for n, (c, stint) in enumerate(missing, start=1):
+		doc = frappe.new_doc(APPRAISAL)
+		doc.update(
+			{
+				"appraisal_period": period.name,
+				"class_record": c.name,
+				"class_teacher": stint.teacher or None,  # one on post in the period: the controller checks it
+				"rubric": period.rubric,
+			}
+		)
+		doc.flags.skip_rescore = True  # the recompute that follows fills it in
+		doc.insert()
+		if n % 20 == 0 or n == len(missing):
+			progress(int(40 * n / len(missing)), _("Created {0} of {1} appraisals").format(n, len(missing)))
 
 
 def recompute(period_name: str, _locked: bool = False, progress=no_progress) -> dict:
