@@ -110,8 +110,8 @@ def generate(period_name: str, progress=no_progress) -> dict:
 	if drafts.automation_on_insert():
 		insert_one_by_one(period, missing, progress)
 	else:  # set-based: the same rows an ORM insert writes (drafts.py)
-		progress(10, _("Creating {0} appraisals").format(len(missing)))
 		drafts.insert_drafts(period, missing)
+		progress(40, _("Created {0} of {1} appraisals").format(len(missing), len(missing)))
 	summary = recompute(
 		period.name, _locked=True, progress=lambda p, stage: progress(40 + p * 60 // 100, stage)
 	)

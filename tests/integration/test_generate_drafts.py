@@ -24,10 +24,13 @@ def generated(period, by_orm: bool, monkeypatch):
 		order_by="class_name asc",
 	)
 	actions = {
-		a.reference_name: sorted(
-			frappe.get_all("Workflow Action Permitted Role", filters={"parent": a.name}, pluck="role")
-		)
-		+ [a.workflow_state, a.status]
+		a.reference_name: [
+			*sorted(
+				frappe.get_all("Workflow Action Permitted Role", filters={"parent": a.name}, pluck="role")
+			),
+			a.workflow_state,
+			a.status,
+		]
 		for a in frappe.get_all(
 			"Workflow Action",
 			filters={
