@@ -30,6 +30,7 @@ from class_teacher_appraisal.scoring import (
 )
 from class_teacher_appraisal.scoring.flags import is_published
 from class_teacher_appraisal.scoring.tenure import current_teacher, stints
+from class_teacher_appraisal.studios.charters import check_for_class_teachers
 
 
 def get_period(period_name: str):
@@ -39,6 +40,7 @@ def get_period(period_name: str):
 			_("Appraisal period {0} has no rubric; choose one first.").format(text(period.name)),
 			title=_("No Rubric"),
 		)
+	check_for_class_teachers(period.rubric)  # a studio's charter is not for class teacher appraisals
 	return period
 
 

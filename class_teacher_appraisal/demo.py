@@ -5,7 +5,9 @@
 Twelve classes in grades 1–6, a term of daily inspections with realistic
 variation (class habits differ, incidents happen, spot checks fail now and then),
 monthly appraisals (one vetoed for a safety accident), the term's red flags, and a
-term appraisal with the leadership group's ratings. Deterministic (seeded)."""
+term appraisal with the leadership group's ratings, and a master class-teacher studio (名班主任工作室)
+with a school year of activities, its members' confirmed outputs and one approved exit. Deterministic
+(seeded)."""
 
 import random
 from datetime import date, timedelta
@@ -37,12 +39,34 @@ MONTHS = [
 	("2026年1月", date(2026, 1, 1), date(2026, 1, 16)),
 ]
 SAFETY_ACCIDENT = ("五年级(2)班", date(2025, 10, 22))
+# The studio (seed 004): its host, deputy, members (one from another school), a trainee, and a
+# member who leaves on request in the winter holiday.
+STUDIO = "明德名班主任工作室"
+SCHOOL = "明德小学"
+GUEST = ("gao.ming", "高明", "城南小学")
+STUDIO_PEOPLE = [
+	("zhangwei", "Host"),
+	("chenjing", "Deputy Host"),
+	("liuyang", "Member"),
+	("yangfan", "Member"),
+	("zhaomin", "Member"),
+	("huanglei", "Member"),
+	("xufang", "Member"),
+	("gao.ming", "Member"),
+	("zhouting", "Trainee"),
+]
+STUDIO_START, STUDIO_END = date(2025, 9, 1), date(2026, 6, 30)
+STUDIO_YEAR = "2025-2026学年（名班主任工作室）"
+CHARTER = "名班主任工作室成员考核（学习活动制度·40课时）"  # seed 004's charter with 40 training hours
+LEAVER = ("huanglei", date(2026, 2, 28), "调往外区任教，申请退出工作室")
 # How well each class (一年级(1)班, 一年级(2)班, 二年级(1)班 …) behaves, 0 … 1.
 HABITS = [0.95, 0.55, 0.8, 0.35, 0.7, 0.9, 0.45, 0.85, 0.6, 0.3, 0.75, 0.65]
 
 
 def load() -> dict:
 	users = _users()  # also on a loaded site: each demo user has exactly their roles
+	if not frappe.db.exists("Class Teacher Studio", STUDIO):  # also on a school loaded before it
+		_studio(users, random.Random(2026))
 	if frappe.db.exists("Appraisal Period", TERM):
 		return {"loaded": False, "reason": "the demo school is already there"}
 	rng = random.Random(2025)
@@ -79,10 +103,11 @@ def _users() -> dict:
 		"teachers": [_user(p, n) for p, n in zip(PINYIN, TEACHERS, strict=True)],
 		"leaders": [_user(p, n) for p, n in LEADERS],
 		"inspector": _user(*INSPECTOR),
+		"guest": _user(*GUEST[:2]),  # a class teacher of another school, member of the studio
 	}
 	roles = {users["inspector"]: ["Duty Inspector"], users["leaders"][0]: ["Principal"]}
 	roles |= {u: ["Academic Office"] for u in users["leaders"][1:]}
-	roles |= {u: ["Class Teacher"] for u in users["teachers"]}
+	roles |= {u: ["Class Teacher"] for u in [*users["teachers"], users["guest"]]}
 	for user, role in roles.items():
 		doc = frappe.get_doc("User", user)
 		extra = {r.role for r in doc.roles} - set(role)
@@ -301,3 +326,227 @@ def _appraisals(classes, users, rng):
 	appraisals.recompute(TERM_OVERALL)
 	for doc in each(TERM_OVERALL):
 		_fill(doc, rng, habit[doc.class_record])
+
+
+# ------------------------------------------------------------------ the studio (名班主任工作室)
+
+STUDIO_KINDS = [
+	# name, measure, archive category (as the seed charters' kinds are shipped)
+	("集中学习", "Count", "Others"),
+	("计划会", "Count", "Plans and Summaries"),
+	("推进会", "Count", "Plans and Summaries"),
+	("总结会", "Count", "Plans and Summaries"),
+	("公开课讲座", "Count", "Research"),
+	("示范班会", "Count", "Research"),
+	("培训", "Hours", "Research"),
+	("读书心得", "Count", "Research"),
+	("教育叙事", "Count", "Research"),
+	("个案研究", "Count", "Research"),
+	("德育论文", "Count", "Research"),
+]
+
+
+def _studio_kinds():
+	for name, measure, category in STUDIO_KINDS:
+		if not frappe.db.exists("Activity Kind", name):
+			frappe.get_doc(
+				{
+					"doctype": "Activity Kind",
+					"activity_kind_name": name,
+					"measure": measure,
+					"archive_category": category,
+				}
+			).insert(ignore_permissions=True)
+
+
+def _first_wednesdays():
+	month = STUDIO_START
+	while month <= STUDIO_END:
+		if month.month not in (2, 7, 8):  # no group study in the holidays
+			day = month + timedelta(days=(2 - month.weekday()) % 7)
+			yield day
+		month = (month.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def _studio(users, rng) -> dict:
+	"""The studio, its people, a school year of submitted activities recorded by the host with
+	attendance, the members' outputs confirmed by the host, and one member's approved exit."""
+	_studio_kinds()
+	email = {u.split("@")[0]: u for u in [*users["teachers"], users["guest"]]}
+	host = email["zhangwei"]
+	charter = frappe.db.get_value("Appraisal Rubric", {"rubric_name": CHARTER, "is_active": 1})
+	frappe.get_doc(
+		{
+			"doctype": "Class Teacher Studio",
+			"studio_name": STUDIO,
+			"level": "School",
+			"host_school": SCHOOL,
+			"charter": charter,
+			"max_members": 12,
+			"founded_on": STUDIO_START,
+			"description": "以课题研究为指引，开展德育科研、培训活动，发挥名班主任的示范辐射作用。",
+		}
+	).insert(ignore_permissions=True)
+	places = {}
+	for login, role in STUDIO_PEOPLE:
+		places[login] = (
+			frappe.get_doc(
+				{
+					"doctype": "Studio Membership",
+					"studio": STUDIO,
+					"member": email[login],
+					"role": role,
+					"school": GUEST[2] if login == GUEST[0] else SCHOOL,
+					"from_date": STUDIO_START,
+				}
+			)
+			.insert(ignore_permissions=True)
+			.name
+		)
+	_leave(users, email, places)
+	count = _studio_activities(email, host, rng)
+	outputs = _studio_outputs(email, host)
+	assessments = _studio_year(host, charter)
+	return {"studio": STUDIO, "activities": count, "outputs": outputs, "assessments": assessments}
+
+
+def _studio_year(host: str, charter: str | None) -> int:
+	"""The studio's school year as a period of its charter, and each member's draft annual
+	assessment generated by the host from the year's records (the host enters the rest)."""
+	if not charter:
+		return 0
+	from class_teacher_appraisal.studios.assessments import generate_studio_assessments
+
+	frappe.get_doc(
+		{
+			"doctype": "Appraisal Period",
+			"period_name": STUDIO_YEAR,
+			"period_type": "Year",
+			"academic_year": YEAR,
+			"start_date": STUDIO_START,
+			"end_date": STUDIO_END,
+			"rubric": charter,
+		}
+	).insert(ignore_permissions=True)
+	frappe.set_user(host)
+	try:
+		return generate_studio_assessments(STUDIO, STUDIO_YEAR)["created"]
+	finally:
+		frappe.set_user("Administrator")
+
+
+def _leave(users, email, places):
+	"""One member asks to leave; the host, then the principal approve (the Studio Exit Approval)."""
+	login, last_day, reason = LEAVER
+	member = email[login]
+	frappe.set_user(member)
+	request = frappe.get_doc(
+		{
+			"doctype": "Studio Exit Request",
+			"membership": places[login],
+			"leaving_on": last_day,
+			"reason": reason,
+		}
+	).insert()
+	frappe.set_user(email["zhangwei"])
+	request = frappe.get_doc(request.doctype, request.name)
+	request.host_decision = "同意，感谢一年来的付出。"
+	request.save()
+	request = apply_workflow(request, "Approve")
+	frappe.set_user(users["leaders"][0])
+	request = apply_workflow(frappe.get_doc(request.doctype, request.name), "Approve")
+	frappe.set_user("Administrator")
+
+
+def _present(email, day) -> list[str]:
+	leaver, last_day, _reason = LEAVER
+	return [email[login] for login, _role in STUDIO_PEOPLE if not (login == leaver and day > last_day)]
+
+
+def _studio_activities(email, host, rng) -> int:
+	terms = [(date(2025, 9, 1), date(2026, 1, 16)), (date(2026, 3, 2), date(2026, 6, 30))]
+	plan = [(day, "集中学习", f"{day.month}月集中学习研讨", 2, "校级") for day in _first_wednesdays()]
+	for n, (start, _end) in enumerate(terms):
+		label = ("第一学期", "第二学期")[n]
+		plan += [
+			(start + timedelta(days=9), "计划会", f"{label}工作室计划会", 1.5, "校级"),
+			(start + timedelta(days=51), "推进会", f"{label}第一次推进会", 1.5, "校级"),
+			(start + timedelta(days=93), "推进会", f"{label}第二次推进会", 1.5, "校级"),
+			(_end - timedelta(days=2), "总结会", f"{label}工作室总结会", 2, "校级"),
+		]
+	plan += [
+		(date(2025, 11, 19), "公开课讲座", "主持人专题讲座：做学生成长的引路人", 2, "区级"),
+		(date(2026, 4, 29), "示范班会", "示范主题班会：感恩父母，从点滴做起", 1, "校级"),
+		(date(2025, 10, 15), "培训", "市级专家讲座：班主任的沟通艺术", 4, "市级"),
+		(date(2026, 3, 18), "培训", "区级班主任专业能力培训", 6, "区级"),
+		(date(2026, 5, 13), "培训", "工作室校本研修：学生心理危机识别", 3, "校级"),
+	]
+	frappe.set_user(host)
+	for day, kind, title, hours, level in sorted(plan):
+		attendance = [
+			{"member": person, "present": 0 if rng.random() < 0.08 else 1} for person in _present(email, day)
+		]
+		frappe.get_doc(
+			{
+				"doctype": "Studio Activity",
+				"studio": STUDIO,
+				"activity_kind": kind,
+				"title": title,
+				"activity_date": day,
+				"hours": hours,
+				"level": level,
+				"venue": "明德小学德育室",
+				"attendance": attendance,
+				"minutes": f"<p>{title}：主持人布置任务，成员交流发言。</p>",
+			}
+		).insert().submit()
+	frappe.set_user("Administrator")
+	return len(plan)
+
+
+def _studio_outputs(email, host) -> int:
+	"""Each member's reading notes, narrative and case study, and a paper at district level, recorded
+	by the member and confirmed by the host."""
+	leaver, last_day, _reason = LEAVER
+	outputs = []
+	for login, role in STUDIO_PEOPLE:
+		if role == "Host":
+			continue
+		outputs += [
+			(login, "读书心得", date(2025, 10, 20), "《给教师的建议》读书心得", None, None),
+			(login, "教育叙事", date(2025, 12, 10), "教育叙事：一次迟到引发的谈话", None, None),
+			(login, "读书心得", date(2026, 3, 25), "《正面管教》读书心得", None, None),
+			(login, "个案研究", date(2026, 5, 18), "学生个案研究：走出沉默的小林", None, None),
+		]
+	outputs.append(
+		(
+			"liuyang",
+			"德育论文",
+			date(2026, 6, 5),
+			"小学班级自主管理的实践研究",
+			"区级",
+			"区教育学会德育论文评比二等奖",
+		)
+	)
+	count = 0
+	for login, kind, day, title, level, where in outputs:
+		if login == leaver and day > last_day:
+			continue
+		frappe.set_user(email[login])
+		doc = frappe.get_doc(
+			{
+				"doctype": "Appraisal Activity",
+				"activity_kind": kind,
+				"activity_date": day,
+				"title": title,
+				"person": email[login],
+				"studio": STUDIO,
+				"level": level,
+				"published_in": where,
+			}
+		).insert()
+		frappe.set_user(host if login != "zhangwei" else email["chenjing"])
+		frappe.get_doc("Appraisal Activity", doc.name).submit()
+		count += 1
+	frappe.set_user("Administrator")
+	return count

@@ -203,6 +203,52 @@ ACTIVITIES_SQL = """select a.class_record, a.person, a.activity_kind, a.level, c
 	where a.docstatus = 1 and a.activity_date between %(start)s and %(end)s
 	and a.activity_kind in %(kinds)s and (a.class_record in %(classes)s or a.person in %(people)s)
 	group by a.class_record, a.person, a.activity_kind, a.level"""
+# A person's attendance (present) at the submitted Studio Activities of the kinds (Quota "Person"):
+# each counts one, its hours the row's, or else the activity's.
+ATTENDANCE_SQL = """select t.member as person, s.activity_kind, s.level, count(*) as n,
+	sum(coalesce(nullif(t.hours, 0), s.hours, 0)) as hours,
+	group_concat(s.name order by s.activity_date, s.name separator ',') as names
+	from `tabStudio Activity` s join `tabStudio Attendance` t
+	on t.parent = s.name and t.parenttype = 'Studio Activity' and t.parentfield = 'attendance'
+	where s.docstatus = 1 and t.present = 1 and s.activity_date between %(start)s and %(end)s
+	and s.activity_kind in %(kinds)s and t.member in %(people)s
+	group by t.member, s.activity_kind, s.level"""
+# A studio's own submitted activities of the kinds (Quota "Studio": a planning meeting a term, an award).
+STUDIO_ACTIVITIES_SQL = """select s.studio, s.activity_kind, s.level, count(*) as n,
+	sum(s.hours) as hours,
+	group_concat(s.name order by s.activity_date, s.name separator ',') as names
+	from `tabStudio Activity` s
+	where s.docstatus = 1 and s.activity_date between %(start)s and %(end)s
+	and s.activity_kind in %(kinds)s and s.studio in %(studios)s
+	group by s.studio, s.activity_kind, s.level"""
+# All of a quota's evidence in one set-based query: the records (by class or person), the people's
+# attendance and the studios' activities, each row saying whose it is and where it comes from.
+QUOTA_EVIDENCE_SQL = f"""select 'Appraisal Activity' as source, q.class_record, q.person, null as studio,
+	q.activity_kind, q.level, q.n, q.hours, q.names from ({ACTIVITIES_SQL}) q
+	union all select 'Studio Attendance', null, q.person, null, q.activity_kind, q.level, q.n, q.hours,
+	q.names from ({ATTENDANCE_SQL}) q
+	union all select 'Studio Activity', null, null, q.studio, q.activity_kind, q.level, q.n, q.hours,
+	q.names from ({STUDIO_ACTIVITIES_SQL}) q"""
+
+
+def quota_evidence_rows(period, kinds, classes=(), people=(), studios=()) -> list:
+	"""The rows of QUOTA_EVIDENCE_SQL for the period's dates (start_date … end_date)."""
+	params = {
+		"start": period.start_date,
+		"end": period.end_date,
+		"kinds": tuple(kinds) or ("",),
+		"classes": tuple(classes) or ("",),
+		"people": tuple(people) or ("",),
+		"studios": tuple(studios) or ("",),
+	}
+	return frappe.db.sql(QUOTA_EVIDENCE_SQL, params, as_dict=True)
+
+
+def _tally(target: ClassEvidence, scope: str, r):
+	names = tuple((r.names or "").split(",")) if r.names else ()
+	key = (scope, r.activity_kind, r.level or "")
+	tally = target.activities.setdefault(key, ActivityTally())
+	tally.add(int(r.n or 0), D(r.hours), names, studio=r.source != "Appraisal Activity")
 
 
 def class_teachers(period, classes: list[str], appraisals: dict[str, str] | None = None) -> dict[str, str]:
@@ -244,24 +290,33 @@ def activity_evidence(
 	classes_of: dict[str, list[str]] = {}
 	for class_id, teacher in teachers.items():
 		classes_of.setdefault(teacher, []).append(class_id)
-	params = {
-		"start": period.start_date,
-		"end": period.end_date,
-		"kinds": tuple(kinds),
-		"classes": tuple(evidence),
-		"people": tuple(classes_of) or ("",),
-	}
-	for r in frappe.db.sql(ACTIVITIES_SQL, params, as_dict=True):
-		names = tuple((r.names or "").split(",")) if r.names else ()
+	for r in quota_evidence_rows(period, kinds, classes=evidence, people=classes_of):
 		targets = [(r.class_record, QuotaScope.CLASS)] if r.class_record in evidence else []
 		targets += [(class_id, QuotaScope.PERSON) for class_id in classes_of.get(r.person, [])]
 		for class_id, scope in targets:
-			key = (scope, r.activity_kind, r.level or "")
-			tally = evidence[class_id].activities.setdefault(key, ActivityTally())
-			tally.count += int(r.n or 0)
-			tally.hours += D(r.hours)
-			tally.names += names
+			_tally(evidence[class_id], scope, r)
 	return teachers
+
+
+def member_evidence(period, rubric_doc, members: dict[str, str], labels: dict | None = None) -> dict:
+	"""Each studio member's evidence for their studio's charter (members: user -> studio) from the
+	period's start_date to its end_date, in one query: their confirmed records and their attendance
+	(Quota "Person") and their studio's own activities ("Studio"). Keyed by the member."""
+	labels = labels or {}
+	evidence = {m: ClassEvidence(class_id=m, label=labels.get(m) or m) for m in members}
+	kinds = {c.activity_kind for c in rubric_doc.criteria if c.rule_kind == Kind.QUOTA and c.activity_kind}
+	if not kinds or not members:
+		return evidence
+	of_studio: dict[str, list[str]] = {}
+	for member, studio in members.items():
+		of_studio.setdefault(studio, []).append(member)
+	for r in quota_evidence_rows(period, kinds, people=members, studios=of_studio):
+		if r.source == "Studio Activity":
+			for member in of_studio.get(r.studio, []):
+				_tally(evidence[member], QuotaScope.STUDIO, r)
+		elif r.person in evidence:
+			_tally(evidence[r.person], QuotaScope.PERSON, r)
+	return evidence
 
 
 def entered_points(row):
@@ -331,4 +386,4 @@ def _inputs(period, evidence, appraisals: dict[str, str] | None = None):
 		evidence[owner[row.parent]].dismissed[(row.rule_code, row.reason or "")] = row.dismissal_reason or ""
 
 
-__all__ = ["gather", "inspection_evidence"]
+__all__ = ["gather", "inspection_evidence", "member_evidence"]

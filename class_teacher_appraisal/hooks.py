@@ -37,6 +37,12 @@ permission_query_conditions = {
 	"Red Flag Award": _P + "red_flag_conditions",
 	"Appraisal Activity": _P + "activity_conditions",
 	"Appraisal Consequence": _P + "consequence_conditions",
+	"Class Teacher Studio": _P + "studio_conditions",
+	"Studio Membership": _P + "membership_conditions",
+	"Studio Activity": _P + "studio_activity_conditions",
+	"Studio Exit Request": _P + "exit_request_conditions",
+	"Studio Term Review": _P + "term_review_conditions",
+	"Studio Assessment": _P + "studio_assessment_conditions",
 	"File": _P + "file_conditions",
 	# child rows only under a parent the user may read
 	**{child: _P + "child_conditions" for child in _CHILD_PARENTS},
@@ -51,6 +57,17 @@ has_permission = {
 	"Appraisal Activity": _P + "activity_permission",
 	"Appraisal Ballot Tally": _P + "ballot_tally_permission",
 	"Appraisal Consequence": _P + "consequence_permission",
+	"Class Teacher Studio": _P + "studio_permission",
+	"Studio Membership": _P + "membership_permission",
+	"Studio Activity": _P + "studio_activity_permission",
+	"Studio Exit Request": _P + "exit_request_permission",
+	"Studio Term Review": _P + "term_review_permission",
+	"Studio Assessment": _P + "studio_assessment_permission",
+}
+
+# A studio's charter is a rubric for studio members (studios/charters.py).
+doc_events = {
+	"Class Teacher Studio": {"validate": "class_teacher_appraisal.studios.charters.validate_studio"},
 }
 
 # A handover entered ahead of its day makes the new teacher the class teacher on the day.
@@ -61,7 +78,12 @@ override_whitelisted_methods = {"frappe.client.get_count": "class_teacher_apprai
 
 # The appraisal sheet's print format gets its data from Python (lines under parts, explanations
 # in the reader's language, who signed each step).
-jinja = {"methods": ["class_teacher_appraisal.printing.appraisal_sheet"]}
+jinja = {
+	"methods": [
+		"class_teacher_appraisal.printing.appraisal_sheet",
+		"class_teacher_appraisal.studios.printing.assessment_record",
+	]
+}
 
 # Writes the "auto-generated types" block into controllers in developer mode.
 export_python_type_annotations = True

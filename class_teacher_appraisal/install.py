@@ -31,15 +31,30 @@ def create_roles():
 def create_setup_records():
 	"""Roles, seed inspection items and rubrics, each only if the school has none of that name."""
 	from class_teacher_appraisal.raters import create_default_rater_roles
-	from class_teacher_appraisal.setup.seed_rubrics import INSPECTION_ITEMS, RUBRICS
+	from class_teacher_appraisal.setup.exit_workflow import create_exit_workflow
+	from class_teacher_appraisal.setup.seed_rubrics import ACTIVITY_KINDS, INSPECTION_ITEMS, RUBRICS
 	from class_teacher_appraisal.setup.workflow import create_workflow
+	from class_teacher_appraisal.studios.workflow import create_studio_workflow
 
 	create_roles()
 	create_workflow()
+	create_exit_workflow()
+	create_studio_workflow()
 	create_default_rater_roles()
 	for item in INSPECTION_ITEMS:
 		if not frappe.db.exists("Inspection Item", item["item_name"]):
 			frappe.get_doc({"doctype": "Inspection Item", **item}).insert(ignore_permissions=True)
+	for name, measure, category, description in ACTIVITY_KINDS:  # what the studio charters count
+		if not frappe.db.exists("Activity Kind", name):
+			frappe.get_doc(
+				{
+					"doctype": "Activity Kind",
+					"activity_kind_name": name,
+					"measure": measure,
+					"archive_category": category,
+					"description": description,
+				}
+			).insert(ignore_permissions=True)
 	for rubric in RUBRICS:
 		# Any version of the rubric counts: a school that edited or replaced it keeps its own.
 		if not frappe.db.exists("Appraisal Rubric", {"rubric_name": rubric["rubric_name"]}):

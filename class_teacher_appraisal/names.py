@@ -17,6 +17,8 @@ BALLOT_TALLY = "Appraisal Ballot Tally"
 ACTIVITY = "Appraisal Activity"
 ACTIVITY_KIND = "Activity Kind"
 CONSEQUENCE = "Appraisal Consequence"
+TERM_REVIEW = "Studio Term Review"
+STUDIO_ASSESSMENT = "Studio Assessment"
 
 # Roles (shown translated: 教导处/德育处, 校长, 值周检查员, 班主任)
 OFFICE = "Academic Office"
@@ -42,3 +44,30 @@ SUBMIT, FORWARD, APPROVE, RETURN, CANCEL = (
 	"Return",
 	"Cancel",
 )
+
+# The studio assessment's workflow (issue 14: the studio's host → the school's leadership)
+STUDIO_WORKFLOW = "Studio Assessment Approval"
+LEADERSHIP_APPROVAL = "Pending Leadership Approval"
+SUBMIT_FOR_APPROVAL = "Submit for Approval"
+
+# What a rubric applies to (Appraisal Rubric's applies_to)
+FOR_CLASS_TEACHERS, FOR_STUDIO_MEMBERS = "Class Teachers", "Studio Members"
+
+# Master class-teacher studios (issue 14: the studio's people, records and exits)
+STUDIO = "Class Teacher Studio"
+MEMBERSHIP = "Studio Membership"
+STUDIO_ACTIVITY = "Studio Activity"
+ATTENDANCE = "Studio Attendance"
+EXIT_REQUEST = "Studio Exit Request"
+HOST, DEPUTY_HOST, MEMBER, TRAINEE = "Host", "Deputy Host", "Member", "Trainee"
+HOSTS = (HOST, DEPUTY_HOST)
+
+# The exit request's workflow: the member asks, the host approves, the school's leadership decides
+EXIT_WORKFLOW = "Studio Exit Approval"
+EXIT_REQUESTED, EXIT_HOST_APPROVED, EXIT_APPROVED, EXIT_REJECTED = (
+	"Requested",
+	"Approved by Host",
+	"Approved",
+	"Rejected",
+)
+REJECT = "Reject"

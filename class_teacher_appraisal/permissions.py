@@ -23,14 +23,24 @@ from class_teacher_appraisal.names import (
 	CLASS_RECORD,
 	CONSEQUENCE,
 	DRAFT,
+	EXIT_HOST_APPROVED,
+	EXIT_REQUEST,
+	EXIT_REQUESTED,
+	HOST,
+	HOSTS,
 	INSPECTION,
 	INSPECTOR,
+	MEMBERSHIP,
 	OFFICE,
 	PRINCIPAL,
 	RATING,
 	RED_FLAG,
 	ROUND,
+	STUDIO,
+	STUDIO_ACTIVITY,
+	STUDIO_ASSESSMENT,
 	SYSTEM_MANAGER,
+	TERM_REVIEW,
 )
 
 # Reading, as opposed to changing: what a reader of a record may do with it.
@@ -46,6 +56,12 @@ READ_ALL = {
 	RED_FLAG: {SYSTEM_MANAGER, OFFICE, PRINCIPAL},
 	ACTIVITY: {SYSTEM_MANAGER, OFFICE, PRINCIPAL},
 	CONSEQUENCE: {SYSTEM_MANAGER, OFFICE, PRINCIPAL},
+	STUDIO: {SYSTEM_MANAGER, OFFICE, PRINCIPAL},
+	MEMBERSHIP: {SYSTEM_MANAGER, OFFICE, PRINCIPAL},
+	STUDIO_ACTIVITY: {SYSTEM_MANAGER, OFFICE, PRINCIPAL},
+	EXIT_REQUEST: {SYSTEM_MANAGER, OFFICE, PRINCIPAL},
+	TERM_REVIEW: {SYSTEM_MANAGER, OFFICE, PRINCIPAL},
+	STUDIO_ASSESSMENT: {SYSTEM_MANAGER, OFFICE, PRINCIPAL},
 }
 # Kept for callers that ask "does this user see every class's inspections".
 SEE_ALL = READ_ALL[INSPECTION]
@@ -219,8 +235,133 @@ def activity_conditions(user=None, doctype=None) -> str:
 		return ""
 	return (
 		f"(`tabAppraisal Activity`.`person` = {frappe.db.escape(user)}"
-		f" or {_in_list('`tabAppraisal Activity`.`class_record`', own_classes(user))})"
+		f" or {_in_list('`tabAppraisal Activity`.`class_record`', own_classes(user))}"
+		f" or `tabAppraisal Activity`.`studio` in ({hosted_studios_sql(user)}))"
 	)
+
+
+# ------------------------------------------------------------ studios (名班主任工作室)
+# A studio's people are its memberships (Studio Membership: studio, member, role, from, to). Anyone
+# who holds or held a place in a studio reads the studio, its memberships and its activities; its
+# Hosts and Deputy Hosts on post today manage its activities and read and confirm its members'
+# outputs (Appraisal Activity with the studio); nobody else sees a studio's records.
+
+
+def _today():
+	return frappe.utils.getdate(frappe.utils.today())
+
+
+def studio_places(user=None) -> list[frappe._dict]:
+	"""The user's places in studios, past, present and future."""
+	user = _user(user)
+	if user in ("Guest", None):
+		return []
+	return frappe.get_all(
+		MEMBERSHIP, filters={"member": user}, fields=["studio", "role", "from_date", "to_date", "status"]
+	)
+
+
+def place_covers(place, day) -> bool:
+	day = frappe.utils.getdate(day)
+	return frappe.utils.getdate(place.from_date) <= day and (
+		not place.to_date or day <= frappe.utils.getdate(place.to_date)
+	)
+
+
+def member_studios(user=None) -> set[str]:
+	"""The studios the user belongs or belonged to, in any role: they read its records."""
+	return {p.studio for p in studio_places(user)}
+
+
+def hosted_studios(user=None, day=None, roles=HOSTS) -> set[str]:
+	"""The studios the user hosts (as Host or Deputy Host) on the day, today if none."""
+	day = day or _today()
+	return {p.studio for p in studio_places(user) if p.role in roles and place_covers(p, day)}
+
+
+def holds_place(user, studio, day, roles=None) -> bool:
+	"""Whether the user has a place in the studio on the day (in one of the roles, if given), as
+	the database holds the studio's memberships."""
+	if not (user and studio and day):
+		return False
+	filters = {"studio": studio, "member": user, "from_date": ["<=", day]}
+	if roles:
+		filters["role"] = ["in", list(roles)]
+	day = frappe.utils.getdate(day)
+	return any(
+		not to_date or day <= frappe.utils.getdate(to_date)
+		for to_date in frappe.get_all(MEMBERSHIP, filters=filters, pluck="to_date")
+	)
+
+
+def member_studios_sql(user) -> str:
+	return (
+		"select `tabStudio Membership`.`studio` from `tabStudio Membership`"
+		f" where `tabStudio Membership`.`member` = {frappe.db.escape(user)}"
+	)
+
+
+def hosted_studios_sql(user) -> str:
+	today = frappe.db.escape(str(_today()))
+	return (
+		f"{member_studios_sql(user)} and `tabStudio Membership`.`role` in"
+		f" ({', '.join(frappe.db.escape(r) for r in HOSTS)})"
+		f" and `tabStudio Membership`.`from_date` <= {today}"
+		f" and (`tabStudio Membership`.`to_date` is null or `tabStudio Membership`.`to_date` >= {today})"
+	)
+
+
+def studio_conditions(user=None, doctype=None) -> str:
+	user = _user(user)
+	if sees_all(user, READ_ALL[STUDIO]):
+		return ""
+	return f"`tabClass Teacher Studio`.`name` in ({member_studios_sql(user)})"
+
+
+def membership_conditions(user=None, doctype=None) -> str:
+	user = _user(user)
+	if sees_all(user, READ_ALL[MEMBERSHIP]):
+		return ""
+	return f"`tabStudio Membership`.`studio` in ({member_studios_sql(user)})"
+
+
+def studio_activity_conditions(user=None, doctype=None) -> str:
+	user = _user(user)
+	if sees_all(user, READ_ALL[STUDIO_ACTIVITY]):
+		return ""
+	return f"`tabStudio Activity`.`studio` in ({member_studios_sql(user)})"
+
+
+def exit_request_conditions(user=None, doctype=None) -> str:
+	"""A member's own requests, and those of the studios the user hosts."""
+	user = _user(user)
+	if sees_all(user, READ_ALL[EXIT_REQUEST]):
+		return ""
+	return (
+		f"(`tabStudio Exit Request`.`member` = {frappe.db.escape(user)}"
+		f" or `tabStudio Exit Request`.`studio` in ({hosted_studios_sql(user)}))"
+	)
+
+
+def term_review_conditions(user=None, doctype=None) -> str:
+	"""A host's term reviews: the reviewer, the member reviewed and the studio's hosts read them."""
+	user = _user(user)
+	if sees_all(user, READ_ALL[TERM_REVIEW]):
+		return ""
+	t = "`tabStudio Term Review`"
+	return (
+		f"({t}.`reviewer` = {frappe.db.escape(user)} or {t}.`member` = {frappe.db.escape(user)}"
+		f" or {_in_list(t + '.`studio`', hosted_studios(user))})"
+	)
+
+
+def studio_assessment_conditions(user=None, doctype=None) -> str:
+	"""A member reads their own assessments, a host those of their studio."""
+	user = _user(user)
+	if sees_all(user, READ_ALL[STUDIO_ASSESSMENT]):
+		return ""
+	t = "`tabStudio Assessment`"
+	return f"({t}.`member` = {frappe.db.escape(user)} or {_in_list(t + '.`studio`', hosted_studios(user))})"
 
 
 PARENT_CONDITIONS = {
@@ -234,6 +375,12 @@ PARENT_CONDITIONS = {
 	BALLOT_TALLY: lambda user=None, doctype=None: "",  # read by role: the office and the principal
 	CLASS_RECORD: lambda user=None, doctype=None: "",  # read by role: every role of the app
 	CONSEQUENCE: consequence_conditions,
+	STUDIO: studio_conditions,
+	MEMBERSHIP: membership_conditions,
+	STUDIO_ACTIVITY: studio_activity_conditions,
+	EXIT_REQUEST: exit_request_conditions,
+	TERM_REVIEW: term_review_conditions,
+	STUDIO_ASSESSMENT: studio_assessment_conditions,
 }
 
 # Child tables of the parents above: their rows are listed only under a parent the user may read
@@ -241,8 +388,8 @@ PARENT_CONDITIONS = {
 CHILD_PARENTS = {
 	"Inspection Incident": (INSPECTION,),
 	"Inspection Photo": (INSPECTION,),
-	"Class Teacher Appraisal Line": (APPRAISAL,),
-	"Class Teacher Appraisal Section": (APPRAISAL,),
+	"Class Teacher Appraisal Line": (APPRAISAL, STUDIO_ASSESSMENT),
+	"Class Teacher Appraisal Section": (APPRAISAL, STUDIO_ASSESSMENT),
 	"Appraisal Achievement": (APPRAISAL,),
 	"Appraisal Veto Case": (APPRAISAL,),
 	"Appraisal Part Confirmation": (APPRAISAL,),
@@ -251,6 +398,7 @@ CHILD_PARENTS = {
 	"Inspection Round Entry": (ROUND,),
 	"Appraisal Ballot Count": (BALLOT_TALLY,),
 	"Class Teacher Assignment": (CLASS_RECORD,),
+	"Studio Attendance": (STUDIO_ACTIVITY,),
 }
 
 
@@ -413,25 +561,149 @@ def appeal_permission(doc, ptype=None, user=None) -> bool:
 
 def activity_permission(doc, ptype=None, user=None) -> bool:
 	"""A class teacher records and changes their own activities, for no class or their own classes;
-	the office confirms (submits) them, never its own: only confirmed ones count towards quotas."""
+	the office confirms (submits) them, never its own: only confirmed ones count towards quotas.
+	A studio member's outputs (with the studio) are also read and confirmed by the studio's hosts
+	on post, never their own."""
 	user = _user(user)
 	if user == "Administrator":
 		return True
-	row = stored(doc, ["person", "class_record", "docstatus"])
+	row = stored(doc, ["person", "class_record", "docstatus", "studio"])
 	own = set(own_classes(user))
 	if ptype in READ_TYPES or ptype is None:
-		return sees_all(user, READ_ALL[ACTIVITY]) or row.person == user or row.class_record in own
+		return (
+			sees_all(user, READ_ALL[ACTIVITY])
+			or row.person == user
+			or row.class_record in own
+			or bool(row.studio and row.studio in hosted_studios(user))
+		)
 	# as stored and as sent: nobody moves a record onto or off themselves or their class
 	people = {row.person, doc.person}
 	classes = {c for c in (row.class_record, doc.class_record) if c}
 	mine = user in people or bool(classes & own)
-	if ptype in ("submit", "cancel", "amend"):
+	confirming = ptype == "submit" or (ptype == "write" and doc.docstatus == 1 and not row.docstatus)
+	if confirming:  # Frappe checks "write" too when it submits
+		hosts_it = bool(row.studio) and row.studio == doc.studio and row.studio in hosted_studios(user)
+		return not mine and (is_office(user) or hosts_it)
+	if ptype in ("cancel", "amend"):
 		return not mine  # the DocPerms keep these to the office
 	if ptype == "share" or is_office(user):
 		return is_office(user)
 	if ptype == "delete" and row.docstatus:
 		return False  # a cancelled record stays on file for the office
 	return people == {user} and classes <= own
+
+
+def studio_permission(doc, ptype=None, user=None) -> bool:
+	"""A studio is read by its people (any role, also after they left), the office and the
+	principal; set up by the office only (DocPerms)."""
+	user = _user(user)
+	if user == "Administrator":
+		return True
+	if ptype in READ_TYPES or ptype is None:
+		return sees_all(user, READ_ALL[STUDIO]) or stored(doc, ["name"]).name in member_studios(user)
+	return is_office(user)
+
+
+def membership_permission(doc, ptype=None, user=None) -> bool:
+	"""A studio's memberships are read by its people; the office admits, rotates and ends them
+	(an approved exit request ends one on the server)."""
+	user = _user(user)
+	if user == "Administrator":
+		return True
+	if ptype in READ_TYPES or ptype is None:
+		return sees_all(user, READ_ALL[MEMBERSHIP]) or stored(doc, ["studio"]).studio in member_studios(user)
+	return is_office(user)
+
+
+def studio_activity_permission(doc, ptype=None, user=None) -> bool:
+	"""A studio's activities are read by its people and recorded, changed, submitted and cancelled
+	by its hosts on post (the studio as stored and as sent) and the office."""
+	user = _user(user)
+	if user == "Administrator":
+		return True
+	row = stored(doc, ["studio"])
+	if ptype in READ_TYPES or ptype is None:
+		return sees_all(user, READ_ALL[STUDIO_ACTIVITY]) or row.studio in member_studios(user)
+	if is_office(user):
+		return True
+	if ptype == "share":
+		return False
+	hosted = hosted_studios(user)
+	return row.studio in hosted and (doc.studio or row.studio) in hosted
+
+
+def exit_request_permission(doc, ptype=None, user=None) -> bool:
+	"""A member asks to leave their own studio; the studio's Host approves or rejects it, then the
+	school's leadership (Principal); nobody decides on their own request."""
+	user = _user(user)
+	if user == "Administrator":
+		return True
+	row = stored(doc, ["member", "studio", "membership", "workflow_state", "docstatus"])
+	if not row.in_db:  # a new request's member and studio are its membership's, as stored
+		place = frappe.db.get_value(MEMBERSHIP, doc.membership, ["member", "studio"], as_dict=True)
+		row.member, row.studio = (place.member, place.studio) if place else (None, None)
+	roles = roles_of(user)
+	if ptype in READ_TYPES or ptype is None:
+		return (
+			sees_all(user, READ_ALL[EXIT_REQUEST]) or row.member == user or row.studio in hosted_studios(user)
+		)
+	if ptype == "create":
+		return row.member == user and doc.member in (None, "", user)
+	requested = not row.docstatus and (row.workflow_state or EXIT_REQUESTED) == EXIT_REQUESTED
+	if row.member == user or doc.member == user:
+		return ptype in ("write", "delete") and requested
+	if ptype in ("write", "submit"):
+		if requested:
+			return row.studio in hosted_studios(user, roles=(HOST,))
+		return not row.docstatus and row.workflow_state == EXIT_HOST_APPROVED and PRINCIPAL in roles
+	return False
+
+
+def term_review_permission(doc, ptype=None, user=None) -> bool:
+	"""The host grades their own studio's members, never themselves; the reviewer alone changes a
+	review (the controller checks that they host the studio at the term's end)."""
+	user = _user(user)
+	if user == "Administrator":
+		return True
+	row = stored(doc, ["studio", "member", "reviewer"])
+	if ptype in READ_TYPES or ptype is None:
+		return (
+			sees_all(user, READ_ALL[TERM_REVIEW])
+			or user in (row.member, row.reviewer)
+			or row.studio in hosted_studios(user)
+		)
+	if user in (row.member, doc.member):
+		return False
+	if ptype == "share":
+		return is_office(user)
+	if row.in_db:
+		return row.reviewer == user
+	return doc.studio in hosted_studios(user, roles=(HOST,)) or is_administrator(user)
+
+
+def studio_assessment_permission(doc, ptype=None, user=None) -> bool:
+	"""A member reads their own; the studio's host reads its members' and enters their drafts, never
+	their own (the office enters the host's); the leadership approves, never their own."""
+	user = _user(user)
+	if user == "Administrator":
+		return True
+	row = stored(doc, ["studio", "member"])
+	if ptype in READ_TYPES or ptype is None:
+		return (
+			sees_all(user, READ_ALL[STUDIO_ASSESSMENT])
+			or row.member == user
+			or row.studio in hosted_studios(user)
+		)
+	# nobody changes, approves or cancels an assessment about themselves, nor moves one onto themselves
+	if user in (row.member, doc.member):
+		return False
+	if ptype == "share":
+		return is_office(user)
+	roles = roles_of(user)
+	if is_office(user) or PRINCIPAL in roles:
+		return True  # what each may do is the DocPerms' and the workflow's
+	hosts = hosted_studios(user, roles=(HOST,))
+	return ptype == "write" and row.in_db and row.studio in hosts and doc.studio == row.studio
 
 
 def set_inspector(doc):

@@ -13,9 +13,11 @@ The bounds below are far beyond any real school's values and well within what th
 controllers pass the ones that matter per field, any other number field gets DEFAULT.
 """
 
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 import frappe
+from dateutil import parser as dateutil_parser
 from frappe import _
 
 # Points of any kind: a rubric's total, parts' and criteria's maxima, unit points, caps, level
@@ -88,7 +90,9 @@ def finite(value, label: str, low=-DEFAULT, high=DEFAULT, whole: bool = False, t
 
 
 def check_numbers(doc, bounds: dict | None = None, title: str | None = None) -> None:
-	"""Checks every number field of the document and of its rows (see the module's docstring).
+	"""Checks every number field of the document and of its rows (see the module's docstring),
+	and every check box and date: a date the database cannot store is refused with a message
+	instead of an error 500.
 
 	`bounds` maps "fieldname" or "table_field.fieldname" to (low, high); other fields get
 	±DEFAULT. Int fields must be whole. All bad values are reported at once; nothing is changed
@@ -104,6 +108,10 @@ def check_numbers(doc, bounds: dict | None = None, title: str | None = None) -> 
 					errors.append(
 						_("{0} must be 0 or 1, not {1}.").format(field_label(doc, d, df), shown(value))
 					)
+				continue
+			if df.fieldtype in DATE_TYPES:
+				if error := date_error(d.get(df.fieldname), field_label(doc, d, df)):
+					errors.append(error)
 				continue
 			if df.fieldtype not in NUMBER_TYPES:
 				continue
@@ -127,6 +135,23 @@ def check_numbers(doc, bounds: dict | None = None, title: str | None = None) -> 
 		)
 	for d, fieldname, number in fixes:
 		d.set(fieldname, number)
+
+
+DATE_TYPES = ("Date", "Datetime")
+
+
+def date_error(value, label: str) -> str | None:
+	"""Why a sent date cannot be stored, or None (empty, a date, or a string that reads as one)."""
+	if value in (None, "") or isinstance(value, date):  # a datetime is a date too
+		return None
+	if isinstance(value, str) and len(value) <= 40:
+		try:
+			parsed = dateutil_parser.parse(value)
+		except (ValueError, OverflowError):
+			parsed = None
+		if parsed is not None and 1 <= parsed.year <= 9999:
+			return None
+	return _("{0} must be a date, not {1}.").format(label, shown(value))
 
 
 def check_appraisal_numbers(doc) -> None:

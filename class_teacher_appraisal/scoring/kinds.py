@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from . import formula, rules
 from .amounts import ZERO
 from .i18n import Msg, _, msg
-from .model import Criterion, Kind, QuotaMode
+from .model import Criterion, Kind, QuotaMode, QuotaScope
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ KINDS: dict[str, RuleKind] = {
 		RuleKind(
 			Kind.QUOTA,
 			rules.quota,
-			("activity_kind", "quota", "quota_worth"),
+			("activity_kind", "quota", "quota_worth", "quota_scope"),
 			penalty_without_max=True,
 			evidence="Appraisal Activity",
 		),
@@ -117,6 +117,9 @@ SETTINGS: dict[str, Callable[[Criterion], Msg | None]] = {
 	"activity_kind": lambda c: None if c.activity_kind else msg(_("choose the activity kind it counts")),
 	"quota": lambda c: None if c.quota > ZERO else msg(_("enter the quota: how many, or how many hours")),
 	"quota_worth": _quota_worth_error,
+	"quota_scope": lambda c: None
+	if c.quota_scope in (QuotaScope.CLASS, QuotaScope.PERSON, QuotaScope.STUDIO)
+	else msg(_("{0} is not whose activities a quota counts"), c.quota_scope),
 }
 
 

@@ -38,7 +38,9 @@ class QuotaScope:
 	"""Whose activities count for a quota."""
 
 	CLASS = "Class"  # recorded for the appraisal's class
-	PERSON = "Person"  # recorded by (for) the class teacher, whichever class
+	PERSON = "Person"  # recorded by (for) the class teacher, whichever class, and their attendance
+	# (present) at the submitted Studio Activities of the kind
+	STUDIO = "Studio"  # the submitted Studio Activities of the member's studio (a group obligation)
 
 
 class Effect:
@@ -215,7 +217,17 @@ class ActivityTally:
 
 	count: int = 0
 	hours: Decimal = ZERO
-	names: tuple[str, ...] = ()
+	names: tuple[str, ...] = ()  # Appraisal Activities
+	studio_names: tuple[str, ...] = ()  # Studio Activities (attended, or the studio's own)
+
+	def add(self, count: int, hours: Decimal, names: tuple[str, ...], studio: bool = False):
+		"""Adds a group of records: Appraisal Activities, or Studio Activities (`studio`)."""
+		self.count += count
+		self.hours += hours
+		if studio:
+			self.studio_names += names
+		else:
+			self.names += names
 
 
 @dataclass(frozen=True)
@@ -248,7 +260,8 @@ class ClassEvidence:
 	manual: dict[str, ManualInput] = field(default_factory=dict)
 	achievements: dict[str, list[Achievement]] = field(default_factory=dict)
 	# confirmed activities (quotas): (scope, activity kind, level) -> tally; scope "Class" (of this
-	# class) or "Person" (of its class teacher)
+	# class), "Person" (of its class teacher, or of a studio member: their records and attendance)
+	# or "Studio" (the member's studio's own activities)
 	activities: dict[tuple[str, str, str], ActivityTally] = field(default_factory=dict)
 	vetoes: list[VetoCase] = field(default_factory=list)
 	# vetoes found in the incidents that the office dismissed: (rule code, what was found) -> why

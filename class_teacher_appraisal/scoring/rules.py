@@ -306,12 +306,14 @@ def quota_progress(c: Criterion, evidence: ClassEvidence) -> dict:
 	"""What counts towards a quota: the confirmed activities of its kind and scope, at or above its
 	minimum level (ranked by the criterion's levels; a level it does not rank never counts then).
 	Returns done and quota (counts or hours), the missing rest, the counted amount per level, the
-	records behind it and how many records were below the level."""
+	records behind it (Appraisal Activities, and Studio Activities attended or held by the studio)
+	and how many records were below the level."""
 	hours = c.quota_measure == "Hours"
 	floor = c.levels.get(c.min_level) if c.min_level else None
 	done, below = ZERO, 0
 	per_level: dict[str, Decimal] = defaultdict(Decimal)
 	names: list[str] = []
+	studio_names: list[str] = []
 	for (scope, kind, level), tally in sorted(evidence.activities.items()):
 		if scope != c.quota_scope or kind != c.activity_kind:
 			continue
@@ -322,12 +324,14 @@ def quota_progress(c: Criterion, evidence: ClassEvidence) -> dict:
 		done += amount
 		per_level[level] += amount
 		names.extend(tally.names)
+		studio_names.extend(tally.studio_names)
 	return {
 		"done": done,
 		"quota": c.quota,
 		"missing": max(c.quota - done, ZERO),
 		"levels": dict(per_level),
 		"activities": names,
+		"studio_activities": studio_names,
 		"below_level": below,
 	}
 
@@ -358,6 +362,8 @@ def quota(c: Criterion, ctx: Context) -> Outcome:
 		"levels": {level: fmt(n) for level, n in found["levels"].items()},
 		"activities": found["activities"],
 	}
+	if found["studio_activities"]:
+		evidence["studio_activities"] = found["studio_activities"]
 	progress = _quota_text(c, done)
 	if c.quota_mode == QuotaMode.PER_MISSING:
 		taken = c.unit_points * missing

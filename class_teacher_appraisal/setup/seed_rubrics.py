@@ -386,3 +386,454 @@ S7 = {
 }
 
 RUBRICS = [S1, S6, S6_TERM, S7]
+
+# ------------------------------------------------------------- S9: studio charters (seed 004)
+# Charters of master class-teacher studios (名班主任工作室): rubrics that apply to studio members, for
+# the annual Studio Assessment (Year). Each obligation is a Quota in the charter's own numbers; a
+# per-term obligation counts twice in a school year of two terms. The seed gives no points and no
+# grade thresholds: every maximum and threshold is the school's (set_by_school).
+ACTIVITY_KINDS = [
+	# name, measure, archive category, what it is (the seed's words)
+	(
+		"读书心得",
+		"Count",
+		"Research",
+		"研读工作室推荐的德育或心理健康专著后撰写的读书体会（读书心得、学习心得）",
+	),
+	(
+		"培训",
+		"Hours",
+		"Research",
+		"参加的培训、专家讲座，按课时计；级别：校级、区级、县级、市级、省级、国家级",
+	),
+	("集中学习", "Count", "Others", "工作室成员集中学习研讨（每月第一周星期三下午）；按出席记入"),
+	("示范班会", "Count", "Research", "示范性主题班会、班会（队会）示范课或组织的班队活动"),
+	("教育叙事", "Count", "Research", "教育叙事、教育故事或案例"),
+	("个案研究", "Count", "Research", "学生个案研究"),
+	("论文研读", "Count", "Research", "研读的德育、心理健康研究论文"),
+	("德育论文", "Count", "Research", "撰写的德育论文或案例"),
+	(
+		"计划会",
+		"Count",
+		"Plans and Summaries",
+		"工作室计划会议：讨论本学期计划，确定阶段工作目标、课题和专题讲座",
+	),
+	("推进会", "Count", "Plans and Summaries", "阶段性工作情况汇报会议：督促检查课题和各项工作的实施情况"),
+	("总结会", "Count", "Plans and Summaries", "工作室总结会议或成果总结交流会"),
+	("公开课讲座", "Count", "Research", "工作室开设的公开课或讲座；级别：校级、共同体级、区级、市级、省级"),
+	(
+		"获奖",
+		"Count",
+		"Achievements",
+		"工作室或成员的班主任工作成果获奖；级别：校级、区级、县级、市级、省级、国家级",
+	),
+]
+
+STUDIO_GRADES = [
+	{"grade": "优秀", "min_score": 85, **SCHOOL},
+	{"grade": "合格", "min_score": 60, **SCHOOL},
+	{"grade": "不合格", "min_score": 0, **SCHOOL},
+]
+STUDIO_CONSEQUENCES = [
+	{"grade": "优秀", "period_type": "Year", "consequence": "颁发荣誉证书"},
+	{"grade": "优秀", "period_type": "Year", "consequence": "推荐参评各级优秀班主任", "recommendation": 1},
+]
+# 培训 and 获奖 levels, ranked: a minimum level counts that level or a higher one
+STUDIO_LEVELS = [
+	("校级", 1),
+	("共同体级", 1.5),
+	("区级", 2),
+	("县级", 2),
+	("市级", 3),
+	("省级", 4),
+	("国家级", 5),
+]
+STUDIO_PARTS = [
+	{"section_code": "一", "section_title": "任务完成与活动参与", "max_points": 60},
+	{"section_code": "二", "section_title": "展示、成果与荣誉", "max_points": 40},
+]
+# 工作室考核制度: 活动展示情况、公众号推文、教育科研成果、论文发表获奖、考评期间个人荣誉 — judged by the host
+STUDIO_JUDGED = [
+	("活动展示", "工作室活动中的展示情况（示范、交流、发言）"),
+	("公众号推文", "在工作室公众号发布的推文（工作动态、论文、课例设计、教育故事）"),
+	("教育科研成果", "课题研究等教育科研成果"),
+	("论文发表获奖", "论文在教育类论坛或期刊发表、获奖"),
+	("个人荣誉", "考评期间获得的个人荣誉"),
+]
+
+
+def _quota(code, title, kind, quota, points, scope="Person", measure="Count", mode="In Proportion", **kw):
+	return {
+		"criterion_code": code,
+		"criterion_title": title,
+		"section_code": "一",
+		"rule_kind": "Quota",
+		"activity_kind": kind,
+		"quota": quota,
+		"quota_measure": measure,
+		"quota_scope": scope,
+		"quota_mode": mode,
+		"max_points": points,
+		"set_by_school": 1,  # the seed gives the number, not the points
+		**kw,
+	}
+
+
+def _charter(name, source, quotas, notes, prefix, judged=8):
+	criteria = list(quotas)
+	criteria += [
+		{
+			**_manual(f"{prefix}-J{n}", title, "二", judged, description=what, set_by_school=1),
+			"evidence_method": "工作室主持人评定",
+		}
+		for n, (title, what) in enumerate(STUDIO_JUDGED, start=1)
+	]
+	ranked = [c["criterion_code"] for c in criteria if c.get("min_level")]
+	return {
+		"rubric_name": name,
+		"applies_to": "Studio Members",
+		"period_type": "Year",
+		"total_points": 100,
+		"source": source,
+		"sections": STUDIO_PARTS,
+		"criteria": criteria,
+		"levels": [
+			{"criterion_code": code, "level": level, "weight": rank}
+			for code in ranked
+			for level, rank in STUDIO_LEVELS
+		],
+		"grade_bands": STUDIO_GRADES,
+		"consequence_rules": STUDIO_CONSEQUENCES,
+		"notes": _notes(
+			*notes,
+			"工作室考核制度（原文）：每学年对工作室成员进行阶段性考核，从任务完成情况、活动参与情况、活动展示情况、"
+			"公众号推文、教育科研成果、论文发表获奖、考评期间个人荣誉等方面考核评价，结果分为优秀、合格和不合格三个等级；"
+			"优秀者颁发荣誉证书并推荐评选各级优秀班主任，不合格者进行流动（年度考核批准后成员资格于学年末终止）。",
+			"由学校自定（原文未规定，已勾选“由学校自定”）：各项分值（任务完成与活动参与60分，展示、成果与荣誉40分，"
+			"后者各8分由主持人评定）；等级分数线（优秀85、合格60）。",
+		),
+	}
+
+
+# 种子文档 004《XX学校名班主任工作室管理制度+遴选方案+培训方案+考核实施方案》三、工作室制度（一）学习活动
+S9_40 = _charter(
+	"名班主任工作室成员考核（学习活动制度·40课时）",
+	"种子文档 004《XX学校名班主任工作室管理制度+遴选方案+培训方案+考核实施方案》三（一）学习活动："
+	"每个月第一周星期三下午开会学习研讨；每学期研读至少一本推荐专著并撰写读书体会；"
+	"每年参加不少于40课时的培训，其中一次是市级以上的专家讲座",
+	[
+		_quota(
+			"A-01",
+			"集中学习研讨（每月一次）",
+			"集中学习",
+			10,
+			15,
+			description="每个月第一周星期三下午开会学习研讨；一学年按10个月计（由学校自定），按出席计",
+		),
+		_quota(
+			"A-02",
+			"读书心得（每学期一篇）",
+			"读书心得",
+			2,
+			15,
+			description="每学期深入研读至少一本推荐专著，撰写读书体会；一学年两学期共2篇",
+		),
+		_quota(
+			"A-03",
+			"培训课时（每年40课时）",
+			"培训",
+			40,
+			20,
+			measure="Hours",
+			description="每年参加不少于40课时的培训",
+		),
+		_quota(
+			"A-04",
+			"市级以上专家讲座（每年一次）",
+			"培训",
+			1,
+			10,
+			mode="All or Nothing",
+			min_level="市级",
+			description="40课时中有一次是市级以上的专家讲座",
+		),
+	],
+	[
+		"原文：每个月第一周星期三下午为工作室成员开会学习研讨时间，其余3周星期三下午为网络交流研讨时间；"
+		"每位学员每学期必须深入研读至少一本由工作室导师推荐的德育或心理健康专著……撰写读书体会；"
+		"每位学员每年参加不少于40课时的培训，其中一次是市级以上的专家讲座。",
+		"一学年按两个学期、10个月计（由学校自定）。",
+	],
+	"A",
+)
+
+# 种子文档 004《班主任工作室制度》1–10
+S9_30 = _charter(
+	"班主任工作室成员考核（工作室制度·30课时）",
+	"种子文档 004《班主任工作室制度》：每学期两次计划会议、二次阶段性工作情况汇报会议、一次总结会议；"
+	"每学年两篇以上读书心得；每年不少于30课时的培训；每年至少一节示范性主题班会或一次班队活动；"
+	"每学期至少1篇教育叙事、1个学生个案研究",
+	[
+		_quota(
+			"B-01",
+			"读书心得（每学年两篇以上）",
+			"读书心得",
+			2,
+			10,
+			description="每学期深入研读一本以上推荐专著，每学年撰写两篇以上读书心得",
+		),
+		_quota(
+			"B-02",
+			"培训课时（每年30课时）",
+			"培训",
+			30,
+			10,
+			measure="Hours",
+			description="每位成员每年参加不少于30课时的培训",
+		),
+		_quota(
+			"B-03",
+			"示范性主题班会（每年一节）",
+			"示范班会",
+			1,
+			10,
+			mode="All or Nothing",
+			description="每年至少上一节示范性主题班会或组织一次班队活动",
+		),
+		_quota(
+			"B-04",
+			"教育叙事（每学期一篇）",
+			"教育叙事",
+			2,
+			5,
+			description="每学期至少撰写1篇教育叙事；一学年2篇",
+		),
+		_quota(
+			"B-05",
+			"学生个案研究（每学期一个）",
+			"个案研究",
+			2,
+			5,
+			description="每学期至少分析1个学生个案研究；一学年2个",
+		),
+		_quota(
+			"B-06",
+			"计划会议（每学期两次）",
+			"计划会",
+			4,
+			5,
+			scope="Studio",
+			description="每学期召开两次工作室计划会议；一学年4次（工作室）",
+		),
+		_quota(
+			"B-07",
+			"阶段性工作汇报会议（每学期二次）",
+			"推进会",
+			4,
+			5,
+			scope="Studio",
+			description="每学期召开二次阶段性工作情况汇报会议；一学年4次（工作室）",
+		),
+		_quota(
+			"B-08",
+			"总结会议（每学期一次）",
+			"总结会",
+			2,
+			5,
+			scope="Studio",
+			description="每学期召开一次工作室总结会议；一学年2次（工作室）",
+		),
+		{
+			**_manual(
+				"B-09",
+				"个人发展规划与成长手册",
+				"一",
+				5,
+				description="制定个人发展规划，建立成员成长手册，内容完善，过程清晰；协助主持人完成1个课题研究",
+				set_by_school=1,
+			),
+			"evidence_method": "工作室主持人评定",
+		},
+	],
+	[
+		"原文：每学期召开两次工作室计划会议……二次阶段性工作情况汇报会议……一次工作室总结会议；每位成员每学期必须深入研读一本以上的"
+		"由工作室推荐的德育或心理健康专著……每学年撰写两篇以上读书心得；每位成员每年参加不少于30课时的培训；制定个人发展规划，建立成员成长手册；"
+		"每位成员每年至少上一节示范性主题班会或组织一次班队活动；每学期至少撰写1篇教育叙事、分析1个学生个案研究，协助主持人完成1个课题研究。",
+		"成员由工作室主持人考核，主要从师德表现、工作态度、理论水平、管理能力、科研能力等方面进行考核（每学期的工作室成员考评），评选优秀工作室成员。",
+		"每学期的义务在一学年（两个学期）计两次；会议为工作室的活动（计入工作室）。",
+	],
+	"B",
+)
+
+# 种子文档 004《班主任工作室管理制度》一、三、四
+S9_20 = _charter(
+	"班主任工作室成员考核（工作室管理制度·20课时）",
+	"种子文档 004《班主任工作室管理制度》：每学期研读一本以上专著、学习研究论文不少于5篇，撰写读书体会；"
+	"每学年不少于20课时的培训；每学期一次计划会议、至少二次阶段性汇报会议、一次总结会议；"
+	"每学年至少1节共同体级以上公开课或讲座；每学年一节校级班会示范课、一篇德育论文或案例",
+	[
+		_quota(
+			"C-01",
+			"研究论文（每学期5篇以上）",
+			"论文研读",
+			10,
+			10,
+			description="每学期学习有关德育、心理健康研究论文不少于5篇；一学年10篇",
+		),
+		_quota(
+			"C-02",
+			"读书体会（每学期一篇）",
+			"读书心得",
+			2,
+			5,
+			description="每学期深入研读一本以上推荐专著，撰写读书体会；一学年2篇",
+		),
+		_quota(
+			"C-03",
+			"培训课时（每学年20课时）",
+			"培训",
+			20,
+			10,
+			measure="Hours",
+			description="每位成员每学年参加不少于20课时的培训",
+		),
+		_quota(
+			"C-04",
+			"校级班会示范课（每学年一节）",
+			"示范班会",
+			1,
+			10,
+			mode="All or Nothing",
+			description="每位成员每学年上一节校级班会（队会）示范课",
+		),
+		_quota(
+			"C-05",
+			"德育论文或案例（每学年一篇）",
+			"德育论文",
+			1,
+			5,
+			mode="All or Nothing",
+			description="每学年至少撰写一篇德育论文或案例",
+		),
+		_quota(
+			"C-06",
+			"计划会议（每学期一次）",
+			"计划会",
+			2,
+			5,
+			scope="Studio",
+			description="每学期召开一次工作室计划会议；一学年2次（工作室）",
+		),
+		_quota(
+			"C-07",
+			"阶段性汇报会议（每学期至少二次）",
+			"推进会",
+			4,
+			5,
+			scope="Studio",
+			description="每学期至少安排二次阶段性工作情况汇报会议；一学年4次（工作室）",
+		),
+		_quota(
+			"C-08",
+			"总结会议（每学期一次）",
+			"总结会",
+			2,
+			5,
+			scope="Studio",
+			description="每学期召开一次工作室总结会议；一学年2次（工作室）",
+		),
+		_quota(
+			"C-09",
+			"共同体级以上公开课或讲座（每学年一节）",
+			"公开课讲座",
+			1,
+			5,
+			scope="Studio",
+			mode="All or Nothing",
+			min_level="共同体级",
+			description="工作室每学年至少开设1节共同体级以上公开课或讲座（工作室）",
+		),
+	],
+	[
+		"原文：工作室成员每学期必须深入研读一本以上的由工作室推荐的德育或心理健康专著，学习有关德育、心理健康研究论文不少于5篇……撰写读书体会；"
+		"每位成员每学年参加不少于20课时的培训；每学期召开一次工作室计划会议……至少安排二次阶段性工作情况汇报会议……召开一次工作室总结会议；"
+		"工作室每学年至少开设1节共同体级以上公开课或讲座；每位成员每学年上一节校级班会（队会）示范课，每学年至少撰写一篇德育论文或案例；"
+		"学员未通过年度考核应进行调整，调整名单上报学校。",
+		"每学期的义务在一学年（两个学期）计两次；会议和公开课为工作室的活动（计入工作室）。",
+	],
+	"C",
+)
+
+# 种子文档 004《（完整版）名班主任工作室管理制度》一、三、四
+S9_6 = _charter(
+	"名班主任工作室成员考核（完整版管理制度·6课时）",
+	"种子文档 004《（完整版）名班主任工作室管理制度》：每学期研读两本德育专著并撰写读书体会；每年不少于6课时的培训；"
+	"每学期一次计划会议、一次成果总结交流会；每学年至少有一件班主任工作成果获区级以上奖",
+	[
+		_quota(
+			"D-01",
+			"读书体会（每学期两本专著）",
+			"读书心得",
+			4,
+			15,
+			description="每学期深入研读两本德育专著并撰写读书体会；一学年4篇",
+		),
+		_quota(
+			"D-02",
+			"培训课时（每年6课时）",
+			"培训",
+			6,
+			10,
+			measure="Hours",
+			description="每位成员每年参加不少于6课时的培训",
+		),
+		_quota(
+			"D-03",
+			"主题班会公开课（每年一节）",
+			"示范班会",
+			1,
+			10,
+			mode="All or Nothing",
+			description="每年上一节主题班会公开课，写好具体的班会活动方案",
+		),
+		_quota(
+			"D-04",
+			"计划会议（每学期一次）",
+			"计划会",
+			2,
+			5,
+			scope="Studio",
+			description="每学期召开一次工作室计划会议；一学年2次（工作室）",
+		),
+		_quota(
+			"D-05",
+			"成果总结交流会（每学期一次）",
+			"总结会",
+			2,
+			5,
+			scope="Studio",
+			description="每学期举行一次成果总结交流会；一学年2次（工作室）",
+		),
+		_quota(
+			"D-06",
+			"区级以上获奖（每学年一件）",
+			"获奖",
+			1,
+			15,
+			scope="Studio",
+			mode="All or Nothing",
+			min_level="区级",
+			description="每学年至少有一件班主任工作成果获区级以上奖（工作室）",
+		),
+	],
+	[
+		"原文：每学期，工作室成员需深入研读两本德育专著……认真撰写读书体会；每位成员每年需参加不少于6课时的培训，并上一节主题班会公开课；"
+		"每学期召开一次工作室计划会议……每学期举行一次成果总结交流会；每学年至少有一件班主任工作成果获区级以上奖；"
+		"工作室每学期评选一次优秀工作室成员；学员未通过年度考核即进行调整。",
+		"每学期的义务在一学年（两个学期）计两次；会议和获奖为工作室的活动（计入工作室）。",
+	],
+	"D",
+)
+
+CHARTERS = [S9_40, S9_30, S9_20, S9_6]
+RUBRICS += CHARTERS

@@ -4,7 +4,8 @@ knows the REST API would take, and a refused change must leave the database as i
 
 Roles: CT (王丽, class teacher of 一年级(1)班), CT2 (李娜, 一年级(2)班), DI (the duty inspector, made
 deputy of 一年级(2)班 for these tests, as a teacher on rotation is), AO (the office), PR (the principal),
-NR (a user with none of the app's roles), Guest."""
+NR (a user with none of the app's roles), Guest; for the studio (明德名班主任工作室): HO (张伟, its host)
+and MB (刘洋, a member); CT, CT2 and DI have no place in it."""
 
 import json
 from collections.abc import Callable
@@ -28,6 +29,8 @@ USERS = {
 	"DI": "zhao.duty@demo-school.cn",
 	"AO": "li.office@demo-school.cn",
 	"PR": "zhang.principal@demo-school.cn",
+	"HO": "zhangwei@demo-school.cn",  # host of the demo studio (a class teacher)
+	"MB": "liuyang@demo-school.cn",  # a member of the demo studio (a class teacher)
 	"NR": "matrix.nobody@demo-school.cn",
 	"Guest": None,
 }
@@ -64,7 +67,8 @@ def nobody():
 @pytest.fixture(scope="module")
 def world(e2e_site):
 	"""Names of the demo's records each cell reads or tries to change, plus an appeal, a private
-	file and a deputy made for these tests and removed afterwards."""
+	file and a deputy made for these tests and removed afterwards; for the studio, the host's term
+	reviews and the members' assessments of a school year and a term of the tests' own."""
 	nobody()
 	own, other = class_of(OWN_CLASS), class_of(OTHER_CLASS)
 	w = frappe._dict(
@@ -157,12 +161,15 @@ def world(e2e_site):
 	confirmation.db_insert()
 	w.other_confirmation = confirmation.name
 	add_activities(w)
+	add_studio(w)
+	add_studio_grading(w)
 	frappe.db.commit()
 	w.snapshot = snapshot(w)
 	try:
 		yield w
 	finally:
-		changed = snapshot(w) != w.snapshot
+		now = snapshot(w)
+		changed = [key for key in now if now[key] != w.snapshot.get(key)]
 		frappe.db.rollback()
 		frappe.db.set_value("Class Record", other, "deputy_teacher", None, update_modified=False)
 		frappe.db.delete("Appraisal Appeal Line", {"parent": appeal.name})
@@ -172,8 +179,12 @@ def world(e2e_site):
 		frappe.db.delete("Appraisal Consequence", {"name": consequence.name})
 		frappe.db.delete("Appraisal Part Confirmation", {"name": confirmation.name})
 		remove_activities()
+		remove_studio(w)
+		remove_studio_grading()
 		frappe.db.commit()
-		assert not changed, "a refused request changed something"
+		assert not changed, "a refused request changed something: " + "; ".join(
+			f"{key}: {w.snapshot.get(key)!r} -> {now[key]!r}" for key in changed
+		)
 
 
 ACTIVITY, ACTIVITY_KIND = "Appraisal Activity", f"{MARK} 主题班会"
@@ -211,6 +222,168 @@ def remove_activities():
 	frappe.db.delete("Activity Kind", {"name": ACTIVITY_KIND})
 
 
+STUDIO, MEMBERSHIP, STUDIO_ACTIVITY, EXIT = (
+	"明德名班主任工作室",
+	"Studio Membership",
+	"Studio Activity",
+	"Studio Exit Request",
+)
+
+
+def place_of(login_key) -> str:
+	return frappe.db.get_value(MEMBERSHIP, {"studio": STUDIO, "member": USERS[login_key], "status": "Active"})
+
+
+def exit_request(member, place, reason=MARK) -> str:
+	"""A member's exit request, as the member makes it (committed by the caller)."""
+	frappe.set_user(member)
+	try:
+		return (
+			frappe.get_doc(
+				{"doctype": EXIT, "membership": place, "leaving_on": "2026-06-30", "reason": reason}
+			)
+			.insert()
+			.name
+		)
+	finally:
+		frappe.set_user("Administrator")
+
+
+def add_studio(w):
+	"""The demo studio's records the cells read, a private file on one of its activities, and the
+	member's exit request waiting for the host."""
+	w.studio = STUDIO
+	w.host_place = place_of("HO")
+	w.member_place = place_of("MB")
+	w.studio_activity = frappe.db.get_value(STUDIO_ACTIVITY, {"studio": STUDIO, "docstatus": 1})
+	w.member_output = frappe.db.get_value(ACTIVITY, {"studio": STUDIO, "person": USERS["MB"], "docstatus": 1})
+	file = frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_name": f"{MARK}-studio-minutes.txt",
+			"content": b"the studio's minutes",
+			"is_private": 1,
+			"attached_to_doctype": STUDIO_ACTIVITY,
+			"attached_to_name": w.studio_activity,
+		}
+	).insert(ignore_permissions=True)
+	w.studio_file, w.studio_file_url = file.name, file.file_url
+	w.exit_request = exit_request(USERS["MB"], w.member_place)
+
+
+def remove_studio(w):
+	frappe.delete_doc("File", w.studio_file, force=True, ignore_permissions=True)
+	for name in frappe.get_all(EXIT, filters={"reason": ["like", f"{MARK}%"]}, pluck="name"):
+		frappe.db.delete("Comment", {"reference_doctype": EXIT, "reference_name": name})
+		frappe.db.delete(EXIT, {"name": name})
+	for name in frappe.get_all(STUDIO_ACTIVITY, filters={"title": ["like", f"{MARK}%"]}, pluck="name"):
+		frappe.db.delete("Studio Attendance", {"parent": name})
+		frappe.db.delete(STUDIO_ACTIVITY, {"name": name})
+	frappe.db.delete(ACTIVITY, {"studio": STUDIO, "title": ["like", f"{MARK}%"]})
+
+
+TERM_REVIEW, STUDIO_ASSESSMENT = "Studio Term Review", "Studio Assessment"
+# periods of the tests' own: the studio's school year (its assessments) and a second term (a review
+# the host enters in a cell)
+YEAR, SPRING = f"{MARK} 2025-2026学年", f"{MARK} 2025-2026学年第二学期"
+PEER = "yangfan@demo-school.cn"  # another member of the studio
+GRADES = {f"{g}_grade": "良好" for g in ("ethics", "attitude", "theory", "management", "research", "overall")}
+
+
+def period(name, kind, start, end, rubric):
+	frappe.get_doc(
+		{
+			"doctype": "Appraisal Period",
+			"period_name": name,
+			"period_type": kind,
+			"academic_year": "2025-2026",
+			"start_date": start,
+			"end_date": end,
+			"rubric": rubric,
+		}
+	).insert(ignore_permissions=True)
+
+
+def term_review(member) -> str:
+	"""The host's submitted review of a member for the demo's first term, as the host enters it."""
+	frappe.set_user(USERS["HO"])
+	try:
+		doc = frappe.get_doc(
+			{
+				"doctype": TERM_REVIEW,
+				"studio": STUDIO,
+				"member": member,
+				"appraisal_period": TERM,
+				"suggestions": MARK,
+				**GRADES,
+			}
+		).insert()
+		doc.submit()
+		return doc.name
+	finally:
+		frappe.set_user("Administrator")
+
+
+def studio_assessment(member) -> str:
+	"""A member's draft assessment for the tests' school year, its hand-scored lines entered in
+	full (nothing left open: it may be submitted for approval)."""
+	doc = frappe.get_doc(
+		{"doctype": STUDIO_ASSESSMENT, "studio": STUDIO, "member": member, "appraisal_period": YEAR}
+	).insert(ignore_permissions=True)
+	for line in doc.lines:
+		if line.rule_kind == "Manual Points":
+			line.manual_points, line.manual_entered = line.max_points, 1
+	doc.save(ignore_permissions=True)
+	assert not doc.pending_questions and doc.workflow_state == "Draft", doc.name
+	return doc.name
+
+
+def add_studio_grading(w):
+	"""The host's term reviews of the member and of a peer, and their assessments of a school year
+	of the tests' own (the demo has neither)."""
+	remove_studio_grading()  # what an interrupted run may have left
+	charter = frappe.db.get_value("Class Teacher Studio", STUDIO, "charter")
+	period(YEAR, "Year", "2025-09-01", "2026-06-30", charter)
+	period(
+		SPRING, "Term", "2026-03-02", "2026-06-30", frappe.db.get_value("Appraisal Period", TERM, "rubric")
+	)
+	w.member_review, w.peer_review = term_review(USERS["MB"]), term_review(PEER)
+	w.member_assessment, w.peer_assessment = studio_assessment(USERS["MB"]), studio_assessment(PEER)
+
+
+def remove_studio_grading():
+	"""The tests' periods and the reviews and assessments made in them (committed by the caller)."""
+	reviews = frappe.get_all(
+		TERM_REVIEW,
+		filters={"appraisal_period": ["in", [TERM, SPRING]], "studio": STUDIO},
+		or_filters={"suggestions": MARK, "appraisal_period": SPRING},
+		pluck="name",
+	)
+	assessments = frappe.get_all(STUDIO_ASSESSMENT, filters={"appraisal_period": YEAR}, pluck="name")
+	for doctype, names in ((TERM_REVIEW, reviews), (STUDIO_ASSESSMENT, assessments)):
+		remove_records(doctype, names)
+	frappe.db.delete("Appraisal Period", {"name": ["in", [YEAR, SPRING]]})
+
+
+def remove_records(doctype, names):
+	"""Records of the tests with their rows and what Frappe wrote about them."""
+	if not names:
+		return
+	for child in ("Class Teacher Appraisal Line", "Class Teacher Appraisal Section"):
+		frappe.db.delete(child, {"parenttype": doctype, "parent": ["in", names]})
+	frappe.db.delete("Appraisal Consequence", {"studio_assessment": ["in", names]})
+	for action in frappe.get_all(
+		"Workflow Action",
+		filters={"reference_doctype": doctype, "reference_name": ["in", names]},
+		pluck="name",
+	):
+		frappe.db.delete("Workflow Action Permitted Role", {"parent": action})
+		frappe.db.delete("Workflow Action", {"name": action})
+	frappe.db.delete("Comment", {"reference_doctype": doctype, "reference_name": ["in", names]})
+	frappe.db.delete("Version", {"ref_doctype": doctype, "docname": ["in", names]})
+	frappe.db.delete(doctype, {"name": ["in", names]})
+
+
 def snapshot(w) -> dict:
 	"""What the refused changes must leave as it was."""
 	frappe.db.rollback()  # read what the server committed
@@ -237,6 +410,80 @@ def snapshot(w) -> dict:
 		"Class Record",
 		filters={"name": ["in", [w.own_class, w.other_class]]},
 		fields=["name", "class_teacher"],
+	)
+	docs["studio"] = (
+		frappe.get_all(
+			MEMBERSHIP,
+			filters={"studio": STUDIO},
+			fields=["name", "member", "role", "status", "to_date", "reason"],
+			order_by="name",
+		),
+		frappe.get_all(
+			STUDIO_ACTIVITY,
+			filters={"studio": STUDIO},
+			fields=["name", "docstatus", "title"],
+			order_by="name",
+		),
+		frappe.get_all(
+			EXIT, fields=["name", "docstatus", "workflow_state", "host_decision"], order_by="name"
+		),
+		frappe.get_all(
+			ACTIVITY, filters={"studio": STUDIO}, fields=["name", "docstatus", "person"], order_by="name"
+		),
+	)
+	docs["term reviews"] = frappe.get_all(
+		TERM_REVIEW,
+		filters={"studio": STUDIO},
+		fields=[
+			"name",
+			"member",
+			"reviewer",
+			"appraisal_period",
+			"docstatus",
+			"overall_grade",
+			"suggestions",
+		],
+		order_by="name",
+	)
+	docs["studio assessments"] = [
+		(
+			a.name,
+			a.member,
+			a.docstatus,
+			a.workflow_state,
+			a.total_score,
+			a.grade,
+			a.pending_questions,
+			a.return_reason,
+			a.approved_on,
+			a.outcome,
+			frappe.get_all(
+				"Class Teacher Appraisal Line",
+				filters={"parenttype": STUDIO_ASSESSMENT, "parent": a.name},
+				fields=["criterion_code", "points", "manual_points", "adjustment", "docstatus"],
+				order_by="idx",
+			),
+		)
+		for a in frappe.get_all(
+			STUDIO_ASSESSMENT,
+			filters={"studio": STUDIO},
+			fields=[
+				"name",
+				"member",
+				"docstatus",
+				"workflow_state",
+				"total_score",
+				"grade",
+				"pending_questions",
+				"return_reason",
+				"approved_on",
+				"outcome",
+			],
+			order_by="name",
+		)
+	]
+	docs["studio consequences"] = frappe.db.count(
+		"Appraisal Consequence", {"studio_assessment": ["is", "set"]}
 	)
 	docs["activities"] = frappe.get_all(
 		ACTIVITY,
@@ -524,40 +771,39 @@ def refused(r) -> bool:
 	return r.status_code in (401, 403, 404, 409, 417) and r.status_code != 200
 
 
-def put_appraisal(key, change, refuse=True):
+STICKY = ("total_score", "allowance", "grade", "class_teacher", "member", "workflow_state", "docstatus")
+STICKY += ("pending_questions", "approved_on", "outcome")
+
+
+def put_appraisal(key, change, refuse=True, doctype=APPRAISAL):
 	"""A change sent as the REST API's update. refuse: it must be refused; else it may be saved,
 	but what it forged must not stick (the server recomputes)."""
 
 	def check(s, w, expect):
 		frappe.db.rollback()  # a fresh snapshot: what the server committed so far
-		before = frappe.get_doc(APPRAISAL, w[key]).as_dict()
+		before = frappe.get_doc(doctype, w[key]).as_dict()
 		body = change(before)
 		r = s.put(
-			f"{s.base}{resource(APPRAISAL)}/{w[key]}",
+			f"{s.base}{resource(doctype)}/{w[key]}",
 			data={"data": json.dumps(body, default=str)},
 			timeout=60,
 		)
 		frappe.db.rollback()
-		after = frappe.get_doc(APPRAISAL, w[key])
-		unchanged = (after.total_score, after.allowance, after.grade, after.class_teacher) == (
-			before.total_score,
-			before.allowance,
-			before.grade,
-			before.class_teacher,
-		) and [(ln.points, ln.manual_points) for ln in after.lines] == [
-			(ln.points, ln.manual_points) for ln in before.lines
-		]
+		after = frappe.get_doc(doctype, w[key])
+		unchanged = [after.get(f) for f in STICKY] == [before.get(f) for f in STICKY] and [
+			(ln.points, ln.manual_points) for ln in after.lines
+		] == [(ln.points, ln.manual_points) for ln in before.lines]
 		if expect == ALLOW:
 			if r.status_code != 200:
 				return False
 			# the allowed change is put back as it was, by the same user
 			back = {"lines": [dict(ln) for ln in before.lines], "modified": str(after.modified)}
 			undo = s.put(
-				f"{s.base}{resource(APPRAISAL)}/{w[key]}",
+				f"{s.base}{resource(doctype)}/{w[key]}",
 				data={"data": json.dumps(back, default=str)},
 				timeout=60,
 			)
-			return undo.status_code == 200
+			return not unchanged and undo.status_code == 200
 		return unchanged and (refused(r) if refuse else r.status_code in (200, 401, 403, 417))
 
 	return check
@@ -842,6 +1088,560 @@ def quota_progress(class_teacher_key=None):
 		return r.status_code == 200 if expect == ALLOW else r.status_code in (403, 401, 417)
 
 	return check
+
+
+def studio_activity_insert():
+	"""A studio activity recorded over REST; an allowed one is removed again (not by the cell's user)."""
+
+	def check(s, w, expect):
+		frappe.db.rollback()
+		before = frappe.db.count(STUDIO_ACTIVITY)
+		body = {
+			"doctype": STUDIO_ACTIVITY,
+			"studio": STUDIO,
+			"activity_kind": "集中学习",
+			"title": f"{MARK} 集中学习",
+			"activity_date": "2026-05-06",
+			"hours": 2,
+			"attendance": [{"member": USERS["HO"], "present": 1}, {"member": USERS["MB"], "present": 1}],
+		}
+		r = post(s, "/api/method/frappe.client.insert", doc=body)
+		frappe.db.rollback()
+		if expect == DENY:
+			return refused(r) and frappe.db.count(STUDIO_ACTIVITY) == before
+		ok = r.status_code == 200 and frappe.db.exists(STUDIO_ACTIVITY, message(r)["name"])
+		remove_studio_records()
+		return bool(ok)
+
+	return check
+
+
+def remove_studio_records():
+	for name in frappe.get_all(STUDIO_ACTIVITY, filters={"title": ["like", f"{MARK}%"]}, pluck="name"):
+		frappe.db.delete("Studio Attendance", {"parent": name})
+		frappe.db.delete(STUDIO_ACTIVITY, {"name": name})
+	frappe.db.delete(ACTIVITY, {"studio": STUDIO, "title": ["like", f"{MARK}%"]})
+	frappe.db.commit()
+
+
+def studio_draft_submit():
+	"""Submitting a draft of the studio's, made by its host for the cell and removed afterwards."""
+
+	def check(s, w, expect):
+		frappe.db.rollback()
+		frappe.set_user(USERS["HO"])
+		draft = frappe.get_doc(
+			{
+				"doctype": STUDIO_ACTIVITY,
+				"studio": STUDIO,
+				"activity_kind": "推进会",
+				"title": f"{MARK} 推进会",
+				"activity_date": "2026-05-20",
+				"hours": 1,
+			}
+		).insert()
+		frappe.set_user("Administrator")
+		frappe.db.commit()
+		r = post(s, "/api/method/frappe.client.submit", doc=json.dumps(draft.as_dict(), default=str))
+		frappe.db.rollback()
+		docstatus = frappe.db.get_value(STUDIO_ACTIVITY, draft.name, "docstatus")
+		remove_studio_records()
+		return (
+			(r.status_code == 200 and docstatus == 1) if expect == ALLOW else (refused(r) and docstatus == 0)
+		)
+
+	return check
+
+
+def output_insert():
+	"""A member's output for the studio over REST; an allowed one is removed again."""
+
+	def check(s, w, expect):
+		frappe.db.rollback()
+		before = frappe.db.count(ACTIVITY)
+		body = {
+			"doctype": ACTIVITY,
+			"activity_kind": "读书心得",
+			"activity_date": "2026-04-08",
+			"title": f"{MARK} 读书心得",
+			"studio": STUDIO,
+		}
+		r = post(s, "/api/method/frappe.client.insert", doc=body)
+		frappe.db.rollback()
+		if expect == DENY:
+			return refused(r) and frappe.db.count(ACTIVITY) == before
+		ok = r.status_code == 200 and message(r)["studio"] == STUDIO
+		remove_studio_records()
+		return ok
+
+	return check
+
+
+def output_confirm():
+	"""Confirming a fresh draft output of the member's (removed afterwards)."""
+
+	def check(s, w, expect):
+		frappe.db.rollback()
+		frappe.set_user(USERS["MB"])
+		draft = frappe.get_doc(
+			{
+				"doctype": ACTIVITY,
+				"activity_kind": "教育叙事",
+				"activity_date": "2026-04-08",
+				"title": f"{MARK} 教育叙事",
+				"person": USERS["MB"],
+				"studio": STUDIO,
+			}
+		).insert()
+		frappe.set_user("Administrator")
+		frappe.db.commit()
+		r = post(s, "/api/method/frappe.client.submit", doc=json.dumps(draft.as_dict(), default=str))
+		frappe.db.rollback()
+		docstatus, by = frappe.db.get_value(ACTIVITY, draft.name, ["docstatus", "confirmed_by"])
+		remove_studio_records()
+		if expect == ALLOW:
+			return r.status_code == 200 and docstatus == 1 and by == USERS["HO"]
+		return refused(r) and docstatus == 0
+
+	return check
+
+
+def exit_step(action):
+	"""A workflow action on the member's exit request (waiting for the host); an allowed one is
+	put back as it was."""
+
+	def check(s, w, expect):
+		frappe.db.rollback()
+		state = frappe.db.get_value(EXIT, w.exit_request, "workflow_state")
+		doc = frappe.get_doc(EXIT, w.exit_request).as_dict()
+		r = post(
+			s,
+			"/api/method/frappe.model.workflow.apply_workflow",
+			doc=json.dumps(doc, default=str),
+			action=action,
+		)
+		frappe.db.rollback()
+		after = frappe.db.get_value(EXIT, w.exit_request, ["workflow_state", "host_decided_by"], as_dict=True)
+		if expect == DENY:
+			return refused(r) and after.workflow_state == state
+		ok = r.status_code == 200 and (after.workflow_state, after.host_decided_by) == (
+			"Approved by Host",
+			USERS["HO"],
+		)
+		frappe.db.set_value(
+			EXIT,
+			w.exit_request,
+			{"workflow_state": state, "host_decided_by": None, "host_decided_on": None},
+			update_modified=False,
+		)
+		frappe.db.delete("Comment", {"reference_doctype": EXIT, "reference_name": w.exit_request})
+		frappe.db.commit()
+		return ok
+
+	return check
+
+
+def exit_final_approval():
+	"""The leadership's approval of a request the host approved: it ends the membership (put back
+	afterwards, and the request removed)."""
+
+	def check(s, w, expect):
+		frappe.db.rollback()
+		place = frappe.db.get_value(
+			MEMBERSHIP, {"studio": STUDIO, "member": "yangfan@demo-school.cn", "status": "Active"}
+		)
+		before = frappe.db.get_value(MEMBERSHIP, place, ["status", "to_date", "reason"], as_dict=True)
+		name = exit_request("yangfan@demo-school.cn", place, reason=f"{MARK} final")
+		frappe.db.set_value(
+			EXIT,
+			name,
+			{"workflow_state": "Approved by Host", "host_decided_by": USERS["HO"]},
+			update_modified=False,
+		)
+		frappe.db.commit()
+		doc = frappe.get_doc(EXIT, name).as_dict()
+		r = post(
+			s,
+			"/api/method/frappe.model.workflow.apply_workflow",
+			doc=json.dumps(doc, default=str),
+			action="Approve",
+		)
+		frappe.db.rollback()
+		ended = frappe.db.get_value(MEMBERSHIP, place, ["status", "to_date"], as_dict=True)
+		state = frappe.db.get_value(EXIT, name, "workflow_state")
+		frappe.db.set_value(MEMBERSHIP, place, before, update_modified=False)  # as it was
+		frappe.db.delete("Comment", {"reference_name": ["in", [name, place]]})
+		frappe.db.delete(EXIT, {"name": name})
+		frappe.db.commit()
+		if expect == ALLOW:
+			return r.status_code == 200 and state == "Approved" and ended.status == "Left"
+		return refused(r) and state == "Approved by Host" and ended.status == "Active"
+
+	return check
+
+
+def archive(studio=STUDIO):
+	def check(s, w, expect):
+		r = post(
+			s,
+			"/api/method/frappe.desk.query_report.run",
+			report_name="Studio Archive",
+			filters={"studio": studio},
+		)
+		if expect == DENY:
+			return r.status_code in (401, 403, 417)
+		rows = (message(r) or {}).get("result", [])
+		return r.status_code == 200 and any(
+			isinstance(row, dict) and row.get("record") == w.studio_activity for row in rows
+		)
+
+	return check
+
+
+def studio_file(listing: bool):
+	def check(s, w, expect):
+		if listing:
+			seen = w.studio_file in {
+				r["name"] for r in listed(get(s, resource("File"), fields=["name"], limit_page_length=0))
+			}
+		else:
+			r = s.get(s.base + w.studio_file_url, timeout=30)
+			seen = r.status_code == 200 and b"minutes" in r.content
+		return seen if expect == ALLOW else not seen
+
+	return check
+
+
+def studio_cells(add, outsiders):
+	"""The studio's records (issue 14): its people read, its host manages, nobody else sees them."""
+	readers, others = ["AO", "PR", "HO", "MB"], ["CT", "CT2", "DI", *outsiders]
+	for doctype, key in (
+		("Class Teacher Studio", "studio"),
+		(MEMBERSHIP, "host_place"),
+		(STUDIO_ACTIVITY, "studio_activity"),
+		(ACTIVITY, "member_output"),
+		(EXIT, "exit_request"),
+	):
+		add(readers, f"read the studio's {doctype}", read_doc(doctype, key), ALLOW)
+		add(others, f"read the studio's {doctype}", read_doc(doctype, key), DENY)
+		add(others, f"list the studio's {doctype}", list_contains(doctype, key), DENY)
+	add(["HO", "AO"], "list the member's exit request", list_contains(EXIT, "exit_request"), ALLOW)
+	add(["CT"], "count the studio's memberships", count_of(MEMBERSHIP, ("studio", "studio")), DENY)
+	add(
+		["AO", "MB", "HO"],
+		"attendance of the studio's activity",
+		child_rows("Studio Attendance", STUDIO_ACTIVITY, "studio_activity"),
+		ALLOW,
+	)
+	add(
+		["CT", "DI", *outsiders],
+		"attendance of the studio's activity",
+		child_rows("Studio Attendance", STUDIO_ACTIVITY, "studio_activity"),
+		DENY,
+	)
+	add(
+		["HO", "MB", "CT", "PR", *outsiders],
+		"admit a member to the studio",
+		insert(
+			MEMBERSHIP,
+			lambda w: {"studio": STUDIO, "member": USERS["CT2"], "role": "Member", "from_date": "2026-03-01"},
+		),
+		DENY,
+	)
+	add(
+		["HO", "MB", "PR", *outsiders],
+		"end the host's membership",
+		put_doc(MEMBERSHIP, "host_place", {"status": "Left", "to_date": "2026-01-31", "reason": MARK}),
+		DENY,
+	)
+	add(["HO", "AO"], "record a studio activity", studio_activity_insert(), ALLOW)
+	add(["MB", "CT", "PR", *outsiders], "record a studio activity", studio_activity_insert(), DENY)
+	add(["HO"], "submit the studio's draft activity", studio_draft_submit(), ALLOW)
+	add(["MB", "CT", "PR", *outsiders], "submit the studio's draft activity", studio_draft_submit(), DENY)
+	add(
+		["MB", "CT", "PR", *outsiders],
+		"retitle the studio's activity",
+		put_doc(STUDIO_ACTIVITY, "studio_activity", {"title": MARK}),
+		DENY,
+	)
+	add(["MB"], "record an output for the own studio", output_insert(), ALLOW)
+	add(["CT", "CT2", "DI", *outsiders], "record an output for a studio of others", output_insert(), DENY)
+	add(["HO"], "confirm a member's output", output_confirm(), ALLOW)
+	add(["MB", "CT", "CT2", "PR", *outsiders], "confirm a member's output", output_confirm(), DENY)
+	add(
+		["CT", "HO", "AO", *outsiders],
+		"ask for the member's exit",
+		insert(EXIT, lambda w: {"membership": w.member_place, "reason": MARK, "leaving_on": "2026-06-30"}),
+		DENY,
+	)
+	add(
+		["MB", "HO", "CT", *outsiders],
+		"write the leadership's decision early",
+		put_doc(EXIT, "exit_request", {"leadership_decision": MARK}),
+		DENY,
+	)
+	add(
+		["MB", "PR", "AO", "CT", "CT2", "DI", *outsiders],
+		"approve the exit as the host",
+		exit_step("Approve"),
+		DENY,
+	)
+	add(["MB", "PR", "CT", *outsiders], "reject the exit as the host", exit_step("Reject"), DENY)
+	add(["HO"], "approve the exit as the host", exit_step("Approve"), ALLOW)
+	add(["PR"], "approve the exit as the leadership", exit_final_approval(), ALLOW)
+	add(
+		["HO", "MB", "AO", "CT", *outsiders],
+		"approve the exit as the leadership",
+		exit_final_approval(),
+		DENY,
+	)
+	add(["HO", "MB", "AO", "PR"], "the studio archive", archive(), ALLOW)
+	add(["CT", "CT2", "DI", *outsiders], "the studio archive", archive(), DENY)
+	add(["MB", "AO"], "list a private file of the studio's activity", studio_file(listing=True), ALLOW)
+	add(
+		["CT", "DI", *outsiders],
+		"list a private file of the studio's activity",
+		studio_file(listing=True),
+		DENY,
+	)
+	add(["MB", "HO"], "download a private file of the studio's activity", studio_file(listing=False), ALLOW)
+	add(
+		["CT", "DI", *outsiders],
+		"download a private file of the studio's activity",
+		studio_file(listing=False),
+		DENY,
+	)
+
+
+def term_review_insert(member):
+	"""A term review of the member for the tests' second term, over REST; an allowed one must name
+	its enterer as the reviewer, and is removed again."""
+
+	def check(s, w, expect):
+		frappe.db.rollback()
+		before = frappe.db.count(TERM_REVIEW)
+		body = {
+			"doctype": TERM_REVIEW,
+			"studio": STUDIO,
+			"member": member,
+			"appraisal_period": SPRING,
+			"suggestions": MARK,
+			**GRADES,
+		}
+		r = post(s, "/api/method/frappe.client.insert", doc=body)
+		frappe.db.rollback()
+		if expect == DENY:
+			return refused(r) and frappe.db.count(TERM_REVIEW) == before
+		name = message(r)["name"] if r.status_code == 200 else None
+		reviewer = frappe.db.get_value(TERM_REVIEW, name, "reviewer") if name else None
+		remove_records(TERM_REVIEW, [name] if name else [])
+		frappe.db.commit()
+		return reviewer == USERS["HO"]
+
+	return check
+
+
+def cancel_review(key):
+	"""Cancelling a submitted term review (which would open it to amendment)."""
+
+	def check(s, w, expect):
+		frappe.db.rollback()
+		r = post(s, "/api/method/frappe.client.cancel", doctype=TERM_REVIEW, name=w[key])
+		frappe.db.rollback()
+		return refused(r) and frappe.db.get_value(TERM_REVIEW, w[key], "docstatus") == 1
+
+	return check
+
+
+def forged_grade(doc):
+	return {
+		"total_score": 999,
+		"grade": "优秀",
+		"pending_questions": 0,
+		"approved_on": "2026-07-01 08:00:00",
+		"outcome": MARK,
+		"modified": str(doc.modified),
+	}
+
+
+def other_member(doc):
+	return {"member": USERS["CT2"], "modified": str(doc.modified)}
+
+
+def put_assessment_back(name):
+	"""The member's assessment as the world made it: a draft (whatever a cell's step did)."""
+	frappe.db.rollback()
+	frappe.db.set_value(
+		STUDIO_ASSESSMENT,
+		name,
+		{
+			"workflow_state": "Draft",
+			"docstatus": 0,
+			"approved_on": None,
+			"outcome": None,
+			"rotation": None,
+			"return_reason": None,
+		},
+		update_modified=False,
+	)
+	for child in ("Class Teacher Appraisal Line", "Class Teacher Appraisal Section"):
+		frappe.db.set_value(
+			child, {"parenttype": STUDIO_ASSESSMENT, "parent": name}, "docstatus", 0, update_modified=False
+		)
+	frappe.db.delete("Appraisal Consequence", {"studio_assessment": name})
+	frappe.db.delete("Comment", {"reference_doctype": STUDIO_ASSESSMENT, "reference_name": name})
+	frappe.db.commit()
+
+
+def assessment_step(action, state, reached=None):
+	"""A workflow action on the member's assessment, put in the state for the cell (the world's
+	draft has every hand-scored line entered); put back to a draft afterwards."""
+
+	def check(s, w, expect):
+		name = w.member_assessment
+		frappe.db.rollback()
+		frappe.db.set_value(STUDIO_ASSESSMENT, name, "workflow_state", state, update_modified=False)
+		frappe.db.commit()
+		doc = frappe.get_doc(STUDIO_ASSESSMENT, name).as_dict()
+		doc["return_reason"] = MARK
+		r = post(
+			s,
+			"/api/method/frappe.model.workflow.apply_workflow",
+			doc=json.dumps(doc, default=str),
+			action=action,
+		)
+		frappe.db.rollback()
+		after = frappe.db.get_value(STUDIO_ASSESSMENT, name, ["workflow_state", "docstatus"], as_dict=True)
+		put_assessment_back(name)
+		if expect == DENY:
+			return refused(r) and (after.workflow_state, after.docstatus) == (state, 0)
+		return r.status_code == 200 and after.workflow_state == reached
+
+	return check
+
+
+def generate_assessments():
+	"""Generate Studio Assessments for the studio and the tests' year: an allowed call makes the
+	missing members' drafts (the member's and the peer's exist), which are removed again."""
+
+	def check(s, w, expect):
+		frappe.db.rollback()
+		before = set(frappe.get_all(STUDIO_ASSESSMENT, pluck="name"))
+		r = post(
+			s,
+			"/api/method/class_teacher_appraisal.studios.assessments.generate_studio_assessments",
+			studio=STUDIO,
+			appraisal_period=YEAR,
+		)
+		frappe.db.rollback()
+		made = sorted(set(frappe.get_all(STUDIO_ASSESSMENT, pluck="name")) - before)
+		remove_records(STUDIO_ASSESSMENT, made)
+		frappe.db.commit()
+		if expect == DENY:
+			return refused(r) and not made
+		answer = message(r) or {}
+		return bool(made) and sorted(answer.get("assessments") or []) == made and answer.get("existing") == 2
+
+	return check
+
+
+def studio_grading_cells(add, outsiders):
+	"""The host's term reviews and the members' annual assessments (issue 14): the member reads their
+	own, the studio's host grades its members (never themselves), the office and the principal
+	read all; the leadership approves."""
+	readers, others = ["HO", "AO", "PR", "MB"], ["CT", "CT2", "DI", *outsiders]
+	for doctype, key in ((TERM_REVIEW, "member_review"), (STUDIO_ASSESSMENT, "member_assessment")):
+		add(readers, f"read the member's {doctype}", read_doc(doctype, key), ALLOW)
+		add(readers, f"list the member's {doctype}", list_contains(doctype, key), ALLOW)
+		add(others, f"read the member's {doctype}", read_doc(doctype, key), DENY)
+		add(others, f"list the member's {doctype}", list_contains(doctype, key), DENY)
+	for doctype, key in ((TERM_REVIEW, "peer_review"), (STUDIO_ASSESSMENT, "peer_assessment")):
+		add(["HO", "AO", "PR"], f"read a peer's {doctype}", read_doc(doctype, key), ALLOW)
+		add(["MB", "CT", *outsiders], f"read a peer's {doctype}", read_doc(doctype, key), DENY)
+		add(["MB", "CT"], f"list a peer's {doctype}", list_contains(doctype, key), DENY)
+	# term reviews: the host enters them, never of themselves; submitted ones stay as they are
+	add(["HO"], "review a member for a term", term_review_insert(USERS["MB"]), ALLOW)
+	add(
+		["MB", "CT", "CT2", "DI", "AO", "PR", *outsiders],
+		"review a member for a term",
+		term_review_insert(USERS["MB"]),
+		DENY,
+	)
+	add(["MB"], "review a peer for a term", term_review_insert(PEER), DENY)
+	add(["HO"], "review themselves for a term", term_review_insert(USERS["HO"]), DENY)
+	add(
+		["HO", "MB", "CT", "AO", "PR", *outsiders],
+		"change a submitted term review",
+		put_doc(TERM_REVIEW, "member_review", {"overall_grade": "不合格", "suggestions": "forged"}),
+		DENY,
+	)
+	add(
+		["MB", "CT", "AO", "PR", *outsiders],
+		"cancel a submitted term review",
+		cancel_review("member_review"),
+		DENY,
+	)
+	# assessments: rows only through a readable parent, hand-scored lines by the host, totals by
+	# the server
+	for child in ("Class Teacher Appraisal Line", "Class Teacher Appraisal Section"):
+		add(
+			readers,
+			f"rows of {child} under the member's assessment",
+			child_rows(child, STUDIO_ASSESSMENT, "member_assessment"),
+			ALLOW,
+		)
+		add(
+			others,
+			f"rows of {child} under the member's assessment",
+			child_rows(child, STUDIO_ASSESSMENT, "member_assessment"),
+			DENY,
+		)
+		add(
+			["MB"],
+			f"rows of {child} under a peer's assessment",
+			child_rows(child, STUDIO_ASSESSMENT, "peer_assessment"),
+			DENY,
+		)
+	hand = put_appraisal("member_assessment", hand_points, doctype=STUDIO_ASSESSMENT)
+	add(["HO", "AO"], "enter hand points on the member's assessment", hand, ALLOW)
+	add(["MB"], "enter hand points on the own assessment", hand, DENY)
+	add(["CT", "CT2", "DI", "PR", *outsiders], "enter hand points on the member's assessment", hand, DENY)
+	add(
+		["HO", "AO", "MB", "PR", "CT", *outsiders],
+		"forge an assessment's total and grade",
+		put_appraisal("member_assessment", forged_grade, refuse=False, doctype=STUDIO_ASSESSMENT),
+		DENY,
+	)
+	add(
+		["HO", "AO", "PR"],
+		"give the member's assessment to another teacher",
+		put_appraisal("member_assessment", other_member, doctype=STUDIO_ASSESSMENT),
+		DENY,
+	)
+	submit = assessment_step("Submit for Approval", "Draft", reached="Pending Leadership Approval")
+	add(["HO", "AO"], "submit the member's assessment for approval", submit, ALLOW)
+	add(
+		["MB", "CT", "CT2", "DI", "PR", *outsiders],
+		"submit the member's assessment for approval",
+		submit,
+		DENY,
+	)
+	approve = assessment_step("Approve", "Pending Leadership Approval", reached="Approved")
+	add(["PR"], "approve the member's assessment", approve, ALLOW)
+	add(["MB", "HO", "AO", "CT", "CT2", *outsiders], "approve the member's assessment", approve, DENY)
+	add(
+		["MB", "HO", "CT", *outsiders],
+		"return the member's assessment",
+		assessment_step("Return", "Pending Leadership Approval"),
+		DENY,
+	)
+	add(["HO", "AO"], "generate the studio's assessments", generate_assessments(), ALLOW)
+	add(
+		["MB", "CT", "CT2", "DI", "PR", *outsiders],
+		"generate the studio's assessments",
+		generate_assessments(),
+		DENY,
+	)
 
 
 def cells() -> list[Cell]:
@@ -1143,6 +1943,8 @@ def cells() -> list[Cell]:
 		short = method.rsplit(".", 2)[-2]
 		add(["CT", "DI", "AO", "PR"], f"chart {short}", chart(method), ALLOW)
 		add(outsiders, f"chart {short}", chart(method), DENY)
+	studio_cells(add, outsiders)
+	studio_grading_cells(add, outsiders)
 	return out
 
 

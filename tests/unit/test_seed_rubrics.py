@@ -152,3 +152,79 @@ def test_s1_caps_the_flag_score_at_40_and_counts_duty_points_and_deductions_beyo
 	part = seeds.S1["sections"][0]
 	assert (part["section_code"], part["max_points"], part["allow_above_max"]) == ("一", 40, 1)
 	assert criterion(seeds.S1, "S1-01")["max_points"] == 40
+
+
+# ------------------------------------------------------------------ S9: the studio charters (seed 004)
+
+
+def test_the_40_hour_charter_holds_its_obligations_in_the_seeds_numbers():
+	"""XX学校名班主任工作室管理制度 三（一）: 每学期一本专著的读书体会; 每年不少于40课时的培训，其中一次是市级以上的专家讲座;
+	每个月第一周星期三下午学习研讨. A studio members' rubric for a year; the points and thresholds are the school's."""
+	charter = seeds.S9_40
+	assert (charter["applies_to"], charter["period_type"], charter["total_points"]) == (
+		"Studio Members",
+		"Year",
+		100,
+	)
+	quotas = {
+		c["criterion_code"]: (
+			c["activity_kind"],
+			c["quota"],
+			c["quota_measure"],
+			c["quota_scope"],
+			c.get("min_level"),
+		)
+		for c in charter["criteria"]
+		if c["rule_kind"] == "Quota"
+	}
+	assert quotas == {
+		"A-01": ("集中学习", 10, "Count", "Person", None),
+		"A-02": ("读书心得", 2, "Count", "Person", None),
+		"A-03": ("培训", 40, "Hours", "Person", None),
+		"A-04": ("培训", 1, "Count", "Person", "市级"),
+	}
+	assert all(marked(charter["criteria"])) and all(marked(charter["grade_bands"]))
+	assert [(b["grade"], b["min_score"]) for b in charter["grade_bands"]] == [
+		("优秀", 85),
+		("合格", 60),
+		("不合格", 0),
+	]
+
+
+def test_the_other_charters_keep_their_own_numbers():
+	"""30 hours, 每学期两次计划会议、二次阶段性汇报会议、一次总结会议 (the studio's); 20 hours and 5 papers a term;
+	6 hours and the studio's 区级 award a year. A per-term obligation counts twice in a school year."""
+
+	def quota(charter, code):
+		c = criterion(charter, code)
+		return (c["activity_kind"], c["quota"], c["quota_scope"])
+
+	assert quota(seeds.S9_30, "B-02") == ("培训", 30, "Person")
+	assert [quota(seeds.S9_30, code) for code in ("B-06", "B-07", "B-08")] == [
+		("计划会", 4, "Studio"),
+		("推进会", 4, "Studio"),
+		("总结会", 2, "Studio"),
+	]
+	assert quota(seeds.S9_20, "C-01") == ("论文研读", 10, "Person")
+	assert quota(seeds.S9_20, "C-03") == ("培训", 20, "Person")
+	assert quota(seeds.S9_6, "D-06") == ("获奖", 1, "Studio")
+	assert criterion(seeds.S9_6, "D-06")["min_level"] == "区级"
+	for charter in seeds.CHARTERS:
+		judged = [
+			c for c in charter["criteria"] if c["rule_kind"] == "Manual Points" and c["section_code"] == "二"
+		]
+		assert [c["criterion_title"] for c in judged] == [
+			"活动展示",
+			"公众号推文",
+			"教育科研成果",
+			"论文发表获奖",
+			"个人荣誉",
+		]
+		assert {
+			(r["grade"], r["consequence"], r.get("recommendation", 0)) for r in charter["consequence_rules"]
+		} == {
+			("优秀", "颁发荣誉证书", 0),
+			("优秀", "推荐参评各级优秀班主任", 1),
+		}
+		kinds = {k[0] for k in seeds.ACTIVITY_KINDS}
+		assert {c["activity_kind"] for c in charter["criteria"] if c["rule_kind"] == "Quota"} <= kinds

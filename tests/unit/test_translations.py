@@ -73,6 +73,8 @@ def python_strings(path: Path) -> set[str]:
 RECORD_NAMES = (
 	*("WORKFLOW", "DRAFT", "OFFICE_REVIEW", "PRINCIPAL_APPROVAL", "APPROVED", "CANCELLED"),
 	*("SUBMIT", "FORWARD", "APPROVE", "RETURN", "CANCEL"),
+	# the studio exit request's workflow
+	*("EXIT_WORKFLOW", "EXIT_REQUESTED", "EXIT_HOST_APPROVED", "EXIT_APPROVED", "EXIT_REJECTED", "REJECT"),
 )
 
 

@@ -36,6 +36,7 @@ from class_teacher_appraisal.scoring import (
 	rescore_class,
 )
 from class_teacher_appraisal.scoring.kinds import KINDS, hand_entered
+from class_teacher_appraisal.studios.charters import check_for_class_teachers
 from class_teacher_appraisal.validation import check_appraisal_numbers
 
 
@@ -127,6 +128,7 @@ class ClassTeacherAppraisal(Document):
 		everything scoring decides starts empty (after_insert scores it), and the office's hand
 		inputs are kept by criterion."""
 		self.rubric = frappe.db.get_value("Appraisal Period", self.appraisal_period, "rubric")
+		check_for_class_teachers(self.rubric)
 		for field in results.COMPUTED_FIELDS:
 			self.set(field, None)
 		self.take_teacher_and_days()

@@ -25,7 +25,9 @@ def execute(filters=None):
 	parts = part_columns(period.rubric, sections)
 	honour = honour_of(period.rubric, cint(filters.get("honours_count") or DEFAULT_HONOURS))
 	rows = build_rows(appraisals, sections, honour)
-	return html_text.report(columns(parts), rows, None, chart(rows), summary(rows, honour))
+	totals = summary(rows, honour)  # the honour's places, before recommendations join the column
+	add_recommendations(rows, period)
+	return html_text.report(columns(parts), rows, None, chart(rows), totals)
 
 
 def honour_of(rubric: str | None, top_n: int) -> frappe._dict:
@@ -142,6 +144,29 @@ def build_rows(appraisals, sections, honour) -> list[dict]:
 			row[part_field(code)] = points
 		rows.append(row)
 	return rows
+
+
+def add_recommendations(rows: list[dict], period) -> None:
+	"""A teacher recommended for honours in the period's school year (a studio's annual assessment:
+	优秀 → 推荐参评各级优秀班主任) shows it in the honours column."""
+	academic_year = frappe.db.get_value("Appraisal Period", period.name, "academic_year")
+	teachers = {r["class_teacher"] for r in rows if r.get("class_teacher")}
+	if not academic_year or not teachers:
+		return
+	recommended: dict[str, list[str]] = {}
+	for c in frappe.get_all(
+		"Appraisal Consequence",
+		filters={"recommendation": 1, "academic_year": academic_year, "teacher": ["in", list(teachers)]},
+		fields=["teacher", "consequence", "studio"],
+		order_by="creation asc",
+	):
+		recommended.setdefault(c.teacher, []).append(
+			_("Recommended: {0} ({1})").format(c.consequence, c.studio) if c.studio else c.consequence
+		)
+	for r in rows:
+		extra = recommended.get(r.get("class_teacher"))
+		if extra:
+			r["honour"] = "; ".join([r["honour"], *extra] if r.get("honour") else extra)
 
 
 def on_post(a) -> str:

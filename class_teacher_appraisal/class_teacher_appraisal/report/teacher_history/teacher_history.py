@@ -25,7 +25,8 @@ def execute(filters=None):
 			exc=frappe.PermissionError,
 		)
 	rows = build_rows(fetch(teacher, filters))
-	return html_text.report(columns(), rows, None, chart(rows), summary(rows))
+	studio_rows = studio_assessment_rows(teacher, filters)
+	return html_text.report(columns(), rows + studio_rows, None, chart(rows), summary(rows))
 
 
 def fetch(teacher: str, filters) -> list[frappe._dict]:
@@ -88,6 +89,45 @@ def fetch(teacher: str, filters) -> list[frappe._dict]:
 	return out
 
 
+def studio_assessment_rows(teacher: str, filters) -> list[dict]:
+	"""The teacher's annual assessments as a member of a master class-teacher studio (issue 14), with
+	what an approved grade brought (优秀: 推荐参评各级优秀班主任); rows of their own, not in the trend."""
+	assessments = frappe.get_list(
+		"Studio Assessment",
+		filters={"member": teacher, "docstatus": ["<", 2]},
+		fields=[
+			"name", "studio", "appraisal_period", "academic_year", "total_score", "grade", "workflow_state",
+			"rubric",
+		],
+		order_by="appraisal_period asc",
+	)  # fmt: skip
+	if filters.get("period_type") and filters.period_type != "Year":
+		return []
+	consequences: dict[str, list[str]] = {}
+	for c in frappe.get_all(
+		"Appraisal Consequence",
+		filters={"teacher": teacher, "studio_assessment": ["in", [a.name for a in assessments] or [""]]},
+		fields=["studio_assessment", "consequence"],
+		order_by="creation asc",
+	):
+		consequences.setdefault(c.studio_assessment, []).append(c.consequence)
+	return [
+		{
+			"appraisal_period": a.appraisal_period,
+			"period_type": _("Year"),
+			"academic_year": a.academic_year,
+			"class_name": a.studio,
+			"total_score": number(a.total_score),
+			"grade": _(a.grade) if a.grade else "",
+			"consequences": "; ".join(consequences.get(a.name, [])),
+			"status": _(a.workflow_state) if a.workflow_state else "",
+			"studio_assessment": a.name,
+			"series": ("Studio", a.rubric or ""),
+		}
+		for a in assessments
+	]
+
+
 def series(a) -> tuple[str, str]:
 	"""Totals are comparable within one kind of period scored by one rubric."""
 	return (a.period_type, a.rubric or "")
@@ -146,6 +186,7 @@ def columns() -> list[dict]:
 		column(_("Consequences"), "consequences", "Data", 220),
 		column(_("Status"), "status", "Data", 110),
 		column(_("Appraisal"), "appraisal", "Link", 140, options=APPRAISAL),
+		column(_("Studio Assessment"), "studio_assessment", "Link", 140, options="Studio Assessment"),
 	]
 
 
