@@ -31,6 +31,7 @@ from class_teacher_appraisal.scoring import (
 from class_teacher_appraisal.scoring.flags import is_published
 from class_teacher_appraisal.scoring.tenure import current_teacher, stints
 from class_teacher_appraisal.studios.charters import check_for_class_teachers
+from class_teacher_appraisal.utils import lock_period
 
 
 def get_period(period_name: str):
@@ -42,11 +43,6 @@ def get_period(period_name: str):
 		)
 	check_for_class_teachers(period.rubric)  # a studio's charter is not for class teacher appraisals
 	return period
-
-
-def lock_period(period_name: str):
-	"""Serialises work on one period: a second recompute waits for the first to commit."""
-	frappe.db.sql("select name from `tabAppraisal Period` where name=%s for update", period_name)
 
 
 def active_classes(period) -> list[dict]:

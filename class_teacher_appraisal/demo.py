@@ -436,14 +436,24 @@ def _studio_year(host: str, charter: str | None) -> int:
 
 
 def _leave(users, email, places):
-	"""One member asks to leave; the host, then the principal approve (the Studio Exit Approval)."""
+	"""One member asks to leave; the host, then the principal approve (the Studio Exit Approval), two
+	weeks before the last day (an exit is never backdated: the demo replays those days)."""
 	login, last_day, reason = LEAVER
 	member = email[login]
+	frappe.flags.current_date = last_day - timedelta(days=14)
+	try:
+		_ask_and_approve(users, email, places[login], last_day, reason, member)
+	finally:
+		frappe.flags.current_date = None
+		frappe.set_user("Administrator")
+
+
+def _ask_and_approve(users, email, place, last_day, reason, member):
 	frappe.set_user(member)
 	request = frappe.get_doc(
 		{
 			"doctype": "Studio Exit Request",
-			"membership": places[login],
+			"membership": place,
 			"leaving_on": last_day,
 			"reason": reason,
 		}
@@ -454,8 +464,7 @@ def _leave(users, email, places):
 	request.save()
 	request = apply_workflow(request, "Approve")
 	frappe.set_user(users["leaders"][0])
-	request = apply_workflow(frappe.get_doc(request.doctype, request.name), "Approve")
-	frappe.set_user("Administrator")
+	apply_workflow(frappe.get_doc(request.doctype, request.name), "Approve")
 
 
 def _present(email, day) -> list[str]:

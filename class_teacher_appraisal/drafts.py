@@ -9,8 +9,9 @@ inspector's and the office's to-do). An insert records no Version and sends no n
 the history is the same. The lines, parts and scores are written by the recompute that follows.
 
 A school that hangs its own automation on new appraisals (an Assignment Rule, a Notification on
-"New", a Webhook or Server Script on insert, an app's hooks for this DocType) gets the ORM path, so
-that each of them runs as it would for an appraisal made by hand."""
+"New", a Webhook or Server Script on insert) or a site whose other apps hook into every document's
+insert (ERPNext's "*" doc_events) gets the ORM path, so that each of them runs as it would for an
+appraisal made by hand."""
 
 import frappe
 from frappe.model.naming import _format_autoname
@@ -45,9 +46,15 @@ def automation_on_insert() -> str | None:
 	for doctype, filters in checks:
 		if frappe.db.table_exists(doctype) and frappe.db.exists(doctype, filters):
 			return doctype
-	for app_events in [frappe.get_hooks("doc_events").get(APPRAISAL) or {}]:
-		if any(event in app_events for event in INSERT_EVENTS):
-			return "doc_events"
+	# an app's hooks on this DocType, or another app's on every DocType ("*"): ERPNext's and
+	# HRMS's run on insert too, so a site with them keeps the ORM path (Frappe's own are done here)
+	for app in frappe.get_installed_apps():
+		events = frappe.get_hooks("doc_events", app_name=app) or {}
+		hooked = [events.get(APPRAISAL) or {}]
+		if app not in ("frappe", "class_teacher_appraisal"):
+			hooked.append(events.get("*") or {})
+		if any(event in on for on in hooked for event in INSERT_EVENTS):
+			return f"doc_events ({app})"
 	return None
 
 

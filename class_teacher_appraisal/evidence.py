@@ -20,6 +20,7 @@ from class_teacher_appraisal.scoring import (
 	WeekStats,
 )
 from class_teacher_appraisal.scoring.kinds import hand_entered
+from class_teacher_appraisal.studios.roster import covers_sql
 
 
 def gather(
@@ -194,54 +195,63 @@ def _rollups(period, rubric_doc, evidence):
 				evidence[r.class_record].rollup.setdefault(code, []).append((r.period, D(r.total_score)))
 
 
-# The confirmed activities of the quotas' kinds in the period, of the period's classes or of their
-# teachers, grouped by class, person, kind and level; which records, in date order, for the evidence.
-ACTIVITIES_SQL = """select a.class_record, a.person, a.activity_kind, a.level, count(*) as n,
-	sum(a.hours) as hours,
+# A class teacher's quotas (rubrics that apply to Class Teachers, which pay the allowance) count only
+# the records the office confirms: the confirmed Appraisal Activities without a studio of the quotas'
+# kinds in the period, of the period's classes or of their teachers, grouped by class, person, kind
+# and level; which records, in date order, for the evidence. A studio's records (a member's outputs
+# its host confirms, attendance at its activities, its own activities) count for studio charters only.
+ACTIVITIES_SQL = """select 'Appraisal Activity' as source, a.class_record, a.person, a.activity_kind,
+	a.level, count(*) as n, sum(a.hours) as hours,
 	group_concat(a.name order by a.activity_date, a.name separator ',') as names
 	from `tabAppraisal Activity` a
-	where a.docstatus = 1 and a.activity_date between %(start)s and %(end)s
+	where a.docstatus = 1 and coalesce(a.studio, '') = '' and a.activity_date between %(start)s and %(end)s
 	and a.activity_kind in %(kinds)s and (a.class_record in %(classes)s or a.person in %(people)s)
 	group by a.class_record, a.person, a.activity_kind, a.level"""
-# A person's attendance (present) at the submitted Studio Activities of the kinds (Quota "Person"):
-# each counts one, its hours the row's, or else the activity's.
-ATTENDANCE_SQL = """select t.member as person, s.activity_kind, s.level, count(*) as n,
-	sum(coalesce(nullif(t.hours, 0), s.hours, 0)) as hours,
+
+# A studio member's evidence for their studio's charter, each part on the days of their own places in
+# the studio (m: every role; a place that never began covers no day) within the year, in one query:
+# - their confirmed records without a studio or of this studio (Quota "Person");
+# - their attendance (present) at the studio's submitted activities (Quota "Person"): each counts one,
+#   its hours the row's (or else the activity's), never more than the activity's; the attendance of
+#   whoever submitted the activity does not count for them (a host does not vouch for their own
+#   hours: another host or the office submits the activity for it to count);
+# - the studio's own submitted activities (Quota "Studio": a planning meeting a term, an award).
+_PLACES = """from `tabStudio Membership` m join `tabStudio Activity` s on s.studio = m.studio
+	and s.docstatus = 1 and s.activity_date between %(start)s and %(end)s and s.activity_kind in %(kinds)s
+	and {covers}"""
+MEMBER_RECORDS_SQL = f"""select 'Appraisal Activity' as source, m.member as person, m.studio,
+	a.activity_kind, a.level, count(*) as n, sum(a.hours) as hours,
+	group_concat(a.name order by a.activity_date, a.name separator ',') as names
+	from `tabStudio Membership` m join `tabAppraisal Activity` a on a.person = m.member
+	and a.docstatus = 1 and a.activity_date between %(start)s and %(end)s and a.activity_kind in %(kinds)s
+	and (coalesce(a.studio, '') = '' or a.studio = m.studio) and {covers_sql("m", "a.activity_date")}
+	where m.member in %(people)s and m.studio in %(studios)s
+	group by m.member, m.studio, a.activity_kind, a.level"""
+ATTENDANCE_SQL = f"""select 'Studio Attendance' as source, m.member as person, m.studio, s.activity_kind,
+	s.level, count(*) as n, sum(least(coalesce(nullif(t.hours, 0), s.hours, 0), coalesce(s.hours, 0))) as hours,
 	group_concat(s.name order by s.activity_date, s.name separator ',') as names
-	from `tabStudio Activity` s join `tabStudio Attendance` t
-	on t.parent = s.name and t.parenttype = 'Studio Activity' and t.parentfield = 'attendance'
-	where s.docstatus = 1 and t.present = 1 and s.activity_date between %(start)s and %(end)s
-	and s.activity_kind in %(kinds)s and t.member in %(people)s
-	group by t.member, s.activity_kind, s.level"""
-# A studio's own submitted activities of the kinds (Quota "Studio": a planning meeting a term, an award).
-STUDIO_ACTIVITIES_SQL = """select s.studio, s.activity_kind, s.level, count(*) as n,
-	sum(s.hours) as hours,
+	{_PLACES.format(covers=covers_sql("m", "s.activity_date"))}
+	join `tabStudio Attendance` t on t.parent = s.name and t.parenttype = 'Studio Activity'
+	and t.parentfield = 'attendance' and t.member = m.member and t.present = 1
+	where m.member in %(people)s and m.studio in %(studios)s
+	and t.member <> coalesce(s.submitted_by, s.modified_by)
+	group by m.member, m.studio, s.activity_kind, s.level"""
+STUDIO_ACTIVITIES_SQL = f"""select 'Studio Activity' as source, m.member as person, m.studio,
+	s.activity_kind, s.level, count(*) as n, sum(s.hours) as hours,
 	group_concat(s.name order by s.activity_date, s.name separator ',') as names
-	from `tabStudio Activity` s
-	where s.docstatus = 1 and s.activity_date between %(start)s and %(end)s
-	and s.activity_kind in %(kinds)s and s.studio in %(studios)s
-	group by s.studio, s.activity_kind, s.level"""
-# All of a quota's evidence in one set-based query: the records (by class or person), the people's
-# attendance and the studios' activities, each row saying whose it is and where it comes from.
-QUOTA_EVIDENCE_SQL = f"""select 'Appraisal Activity' as source, q.class_record, q.person, null as studio,
-	q.activity_kind, q.level, q.n, q.hours, q.names from ({ACTIVITIES_SQL}) q
-	union all select 'Studio Attendance', null, q.person, null, q.activity_kind, q.level, q.n, q.hours,
-	q.names from ({ATTENDANCE_SQL}) q
-	union all select 'Studio Activity', null, null, q.studio, q.activity_kind, q.level, q.n, q.hours,
-	q.names from ({STUDIO_ACTIVITIES_SQL}) q"""
+	{_PLACES.format(covers=covers_sql("m", "s.activity_date"))}
+	where m.member in %(people)s and m.studio in %(studios)s
+	group by m.member, m.studio, s.activity_kind, s.level"""
+MEMBER_EVIDENCE_SQL = f"{MEMBER_RECORDS_SQL}\nunion all {ATTENDANCE_SQL}\nunion all {STUDIO_ACTIVITIES_SQL}"
 
 
-def quota_evidence_rows(period, kinds, classes=(), people=(), studios=()) -> list:
-	"""The rows of QUOTA_EVIDENCE_SQL for the period's dates (start_date … end_date)."""
-	params = {
+def _params(period, kinds, **sets) -> dict:
+	return {
 		"start": period.start_date,
 		"end": period.end_date,
 		"kinds": tuple(kinds) or ("",),
-		"classes": tuple(classes) or ("",),
-		"people": tuple(people) or ("",),
-		"studios": tuple(studios) or ("",),
+		**{key: tuple(values) or ("",) for key, values in sets.items()},
 	}
-	return frappe.db.sql(QUOTA_EVIDENCE_SQL, params, as_dict=True)
 
 
 def _tally(target: ClassEvidence, scope: str, r):
@@ -281,8 +291,8 @@ def activity_evidence(
 ) -> dict[str, str]:
 	"""Fills in each class's confirmed activities of the kinds its rubric's quotas count, from the
 	period's start_date to its end_date (a teacher's days on post, for part of a period), for the
-	class ("Class") and for its teacher ("Person"), with one grouped query. Returns the teacher of
-	each class it counted for."""
+	class ("Class") and for its teacher ("Person"), with one grouped query (ACTIVITIES_SQL: the
+	office-confirmed records without a studio). Returns the teacher of each class it counted for."""
 	kinds = {c.activity_kind for c in rubric_doc.criteria if c.rule_kind == Kind.QUOTA and c.activity_kind}
 	if not kinds or not evidence:
 		return {}
@@ -290,7 +300,8 @@ def activity_evidence(
 	classes_of: dict[str, list[str]] = {}
 	for class_id, teacher in teachers.items():
 		classes_of.setdefault(teacher, []).append(class_id)
-	for r in quota_evidence_rows(period, kinds, classes=evidence, people=classes_of):
+	params = _params(period, kinds, classes=evidence, people=classes_of)
+	for r in frappe.db.sql(ACTIVITIES_SQL, params, as_dict=True):
 		targets = [(r.class_record, QuotaScope.CLASS)] if r.class_record in evidence else []
 		targets += [(class_id, QuotaScope.PERSON) for class_id in classes_of.get(r.person, [])]
 		for class_id, scope in targets:
@@ -300,22 +311,20 @@ def activity_evidence(
 
 def member_evidence(period, rubric_doc, members: dict[str, str], labels: dict | None = None) -> dict:
 	"""Each studio member's evidence for their studio's charter (members: user -> studio) from the
-	period's start_date to its end_date, in one query: their confirmed records and their attendance
-	(Quota "Person") and their studio's own activities ("Studio"). Keyed by the member."""
+	period's start_date to its end_date, on the days of their places in that studio, in one query
+	(MEMBER_EVIDENCE_SQL): their confirmed records and attendance (Quota "Person") and their studio's
+	own activities ("Studio"). Keyed by the member."""
 	labels = labels or {}
 	evidence = {m: ClassEvidence(class_id=m, label=labels.get(m) or m) for m in members}
 	kinds = {c.activity_kind for c in rubric_doc.criteria if c.rule_kind == Kind.QUOTA and c.activity_kind}
 	if not kinds or not members:
 		return evidence
-	of_studio: dict[str, list[str]] = {}
-	for member, studio in members.items():
-		of_studio.setdefault(studio, []).append(member)
-	for r in quota_evidence_rows(period, kinds, people=members, studios=of_studio):
-		if r.source == "Studio Activity":
-			for member in of_studio.get(r.studio, []):
-				_tally(evidence[member], QuotaScope.STUDIO, r)
-		elif r.person in evidence:
-			_tally(evidence[r.person], QuotaScope.PERSON, r)
+	params = _params(period, kinds, people=members, studios=set(members.values()))
+	for r in frappe.db.sql(MEMBER_EVIDENCE_SQL, params, as_dict=True):
+		if members.get(r.person) != r.studio:
+			continue  # the member's place in another of the studios asked for
+		scope = QuotaScope.STUDIO if r.source == "Studio Activity" else QuotaScope.PERSON
+		_tally(evidence[r.person], scope, r)
 	return evidence
 
 

@@ -137,7 +137,15 @@ def part_sheet(period: str | None = None, section: str | None = None) -> dict:
 	appraisals = frappe.get_all(
 		APPRAISAL,
 		filters={"appraisal_period": period, "docstatus": 0},
-		fields=["name", "class_name", "class_record", "class_teacher", "workflow_state", "grade_level"],
+		fields=[
+			"name",
+			"class_name",
+			"class_record",
+			"class_teacher",
+			"workflow_state",
+			"grade_level",
+			"modified",
+		],  # fmt: skip
 		order_by="grade_level asc, class_name asc",
 	)
 	names = [a.name for a in appraisals] or [""]
@@ -193,6 +201,7 @@ def part_sheet(period: str | None = None, section: str | None = None) -> dict:
 		rows.append(
 			{
 				"appraisal": a.name,
+				"modified": str(a.modified),  # sent back on save: what the user saw
 				"class_name": a.class_name,
 				"workflow_state": a.workflow_state,
 				"editable": int(open_ and not is_about(None, a.class_teacher, a.class_record)),
@@ -217,25 +226,37 @@ def part_sheet(period: str | None = None, section: str | None = None) -> dict:
 
 @frappe.whitelist(methods=["POST"])
 def save_part(
-	period: str | None = None, section: str | None = None, entries=None, confirm_part: int = 0
+	period: str | None = None,
+	section: str | None = None,
+	entries=None,
+	confirm_part: int = 0,
+	seen=None,
 ) -> dict:
 	"""Saves the part's hand-scored points for the appraisals given ({appraisal: {criterion:
 	points or null}}), and confirms the part on each of them if asked. All or nothing: one bad
-	entry and nothing is saved."""
+	entry and nothing is saved. `seen` ({appraisal: modified}, as part_sheet gave it): an
+	appraisal changed since the user saw it is refused, so that nobody overwrites or confirms
+	points they did not see."""
 	_rubric_doc, part = _period_part(period, section)
-	if isinstance(entries, str):
-		try:
-			entries = json.loads(entries)
-		except ValueError:
-			entries = None
+	entries, seen = _json(entries), _json(seen) or {}
 	if not isinstance(entries, dict) or not entries:
 		frappe.throw(_("Say which appraisals to save."))
+	if not isinstance(seen, dict):
+		frappe.throw(_("Send what you saw of each appraisal as it was listed."))
 	confirming = bool(finite(confirm_part, _("Confirm"), 0, 1, whole=True))
 	saved = 0
 	for name, points in entries.items():
 		if not isinstance(points, dict):
 			frappe.throw(_("Appraisal {0}: send the points by criterion.").format(text(name)))
 		doc = _open_appraisal(name, period, section)
+		if name in seen and str(seen[name]) != str(doc.modified):
+			frappe.throw(
+				_(
+					"{0} was changed by {1} after you opened the sheet; reload the sheet to see the points as they are now."
+				).format(text(doc.class_name), text(doc.modified_by)),
+				title=_("Changed Meanwhile"),
+				exc=frappe.TimestampMismatchError,
+			)
 		by_code = {row.criterion_code: row for row in doc.lines if row.section_code == section}
 		for code, value in points.items():
 			row = by_code.get(code)
@@ -255,6 +276,15 @@ def save_part(
 		doc.save(ignore_permissions=True)  # the part's role is the permission, checked above
 		saved += 1
 	return {"saved": saved}
+
+
+def _json(value):
+	if isinstance(value, str):
+		try:
+			return json.loads(value)
+		except ValueError:
+			return None
+	return value
 
 
 def _open_appraisal(name, period, section):

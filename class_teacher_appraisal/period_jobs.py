@@ -2,7 +2,7 @@
 
 One job id per period and action: a second click while the job is queued or running does not
 queue another (Frappe's `deduplicate`). Different actions on the same period, or the same
-action from two sites' workers, still meet at `appraisals.lock_period` (SELECT ... FOR UPDATE),
+action from two sites' workers, still meet at `utils.lock_period` (SELECT ... FOR UPDATE),
 so they run one after the other. The job reports its progress to everyone who has the period
 open, and says when it is done or why it failed."""
 

@@ -42,6 +42,7 @@ from class_teacher_appraisal.names import (
 	SYSTEM_MANAGER,
 	TERM_REVIEW,
 )
+from class_teacher_appraisal.studios import roster
 
 # Reading, as opposed to changing: what a reader of a record may do with it.
 READ_TYPES = {"read", "select", "print", "email", "report", "export"}
@@ -93,15 +94,26 @@ def is_office(user=None) -> bool:
 
 
 def own_classes(user=None) -> list[str]:
-	"""The classes a user teaches, as class teacher or deputy."""
+	"""The classes a user teaches today, as class teacher or deputy. The class teacher is read from
+	the dated assignments (a handover takes effect on its day, whether or not the daily job has
+	moved the class's teacher field yet), and from the field for a class without assignments."""
 	user = _user(user)
 	if user in ("Guest", None):
 		return []
-	return frappe.get_all(
-		CLASS_RECORD,
-		or_filters={"class_teacher": user, "deputy_teacher": user},
-		pluck="name",
-	)
+	return [
+		r[0]
+		for r in frappe.db.sql(
+			"""select c.name from `tabClass Record` c
+			where c.deputy_teacher = %(user)s
+			or exists (select 1 from `tabClass Teacher Assignment` a where a.parent = c.name
+				and a.parenttype = 'Class Record' and a.teacher = %(user)s
+				and (a.from_date is null or a.from_date <= %(today)s)
+				and (a.to_date is null or a.to_date >= %(today)s))
+			or (c.class_teacher = %(user)s and not exists (select 1 from `tabClass Teacher Assignment` a
+				where a.parent = c.name and a.parenttype = 'Class Record'))""",
+			{"user": user, "today": frappe.utils.today()},
+		)
+	]
 
 
 def past_stints(user=None) -> list[frappe._dict]:
@@ -247,25 +259,9 @@ def activity_conditions(user=None, doctype=None) -> str:
 # outputs (Appraisal Activity with the studio); nobody else sees a studio's records.
 
 
-def _today():
-	return frappe.utils.getdate(frappe.utils.today())
-
-
 def studio_places(user=None) -> list[frappe._dict]:
 	"""The user's places in studios, past, present and future."""
-	user = _user(user)
-	if user in ("Guest", None):
-		return []
-	return frappe.get_all(
-		MEMBERSHIP, filters={"member": user}, fields=["studio", "role", "from_date", "to_date", "status"]
-	)
-
-
-def place_covers(place, day) -> bool:
-	day = frappe.utils.getdate(day)
-	return frappe.utils.getdate(place.from_date) <= day and (
-		not place.to_date or day <= frappe.utils.getdate(place.to_date)
-	)
+	return roster.studio_places(_user(user))
 
 
 def member_studios(user=None) -> set[str]:
@@ -275,40 +271,13 @@ def member_studios(user=None) -> set[str]:
 
 def hosted_studios(user=None, day=None, roles=HOSTS) -> set[str]:
 	"""The studios the user hosts (as Host or Deputy Host) on the day, today if none."""
-	day = day or _today()
-	return {p.studio for p in studio_places(user) if p.role in roles and place_covers(p, day)}
+	return roster.hosted_studios(_user(user), day, roles)
 
 
-def holds_place(user, studio, day, roles=None) -> bool:
-	"""Whether the user has a place in the studio on the day (in one of the roles, if given), as
-	the database holds the studio's memberships."""
-	if not (user and studio and day):
-		return False
-	filters = {"studio": studio, "member": user, "from_date": ["<=", day]}
-	if roles:
-		filters["role"] = ["in", list(roles)]
-	day = frappe.utils.getdate(day)
-	return any(
-		not to_date or day <= frappe.utils.getdate(to_date)
-		for to_date in frappe.get_all(MEMBERSHIP, filters=filters, pluck="to_date")
-	)
-
-
-def member_studios_sql(user) -> str:
-	return (
-		"select `tabStudio Membership`.`studio` from `tabStudio Membership`"
-		f" where `tabStudio Membership`.`member` = {frappe.db.escape(user)}"
-	)
-
-
-def hosted_studios_sql(user) -> str:
-	today = frappe.db.escape(str(_today()))
-	return (
-		f"{member_studios_sql(user)} and `tabStudio Membership`.`role` in"
-		f" ({', '.join(frappe.db.escape(r) for r in HOSTS)})"
-		f" and `tabStudio Membership`.`from_date` <= {today}"
-		f" and (`tabStudio Membership`.`to_date` is null or `tabStudio Membership`.`to_date` >= {today})"
-	)
+# whether a membership covers a day, and the same in SQL: studios/roster.py
+holds_place = roster.holds_place
+member_studios_sql = roster.member_studios_sql
+hosted_studios_sql = roster.hosted_studios_sql
 
 
 def studio_conditions(user=None, doctype=None) -> str:

@@ -14,6 +14,7 @@ from class_teacher_appraisal.scoring import ClassEvidence, D
 from class_teacher_appraisal.scoring.engine import allowance_for_grade
 from class_teacher_appraisal.scoring.i18n import _, msg
 from class_teacher_appraisal.scoring.places import Standing, allot_places, choose_honours
+from class_teacher_appraisal.utils import lock_period
 
 FIELDS = [
 	"name", "docstatus", "total_score", "grade", "grade_by_score", "vetoed", "veto_reason",
@@ -29,6 +30,9 @@ def allot(period_name: str, current=None):
 	period = frappe.db.get_value(PERIOD, period_name, ["rubric", "academic_year"], as_dict=True)
 	if not period or not period.rubric:
 		return
+	# one period's places at a time, the period's row locked first (as every recompute does), so
+	# two saves never count each other's old totals nor wait on each other's rows
+	lock_period(period_name)
 	rubric = adapters.to_rubric(frappe.get_cached_doc(RUBRIC, period.rubric))
 	rows = frappe.get_all(
 		APPRAISAL, filters={"appraisal_period": period_name, "docstatus": ["<", 2]}, fields=FIELDS
@@ -47,6 +51,7 @@ def allot(period_name: str, current=None):
 			grade=r.grade_by_score or r.grade or "",
 			fixed=r.docstatus == 1,
 			held_grade=r.grade or "",
+			held_honour=bool(r.honour),
 			barred=barred.get(r.name),
 		)
 		for r in rows
@@ -64,7 +69,7 @@ def allot(period_name: str, current=None):
 				allowance, how = allowance_for_grade(rubric, grade, facts(classes, r))
 				values["allowance"] = allowance
 				values["allowance_note"] = adapters.render([how]) if how else None
-		if r.docstatus == 0 or rubric.honour:
+		if r.docstatus == 0:
 			chosen, why = honours.get(r.name, (False, None))
 			values["honour"] = rubric.honour.title if chosen else None
 			values["honour_note"] = adapters.render([why]) if why else None

@@ -38,8 +38,8 @@ class QuotaScope:
 	"""Whose activities count for a quota."""
 
 	CLASS = "Class"  # recorded for the appraisal's class
-	PERSON = "Person"  # recorded by (for) the class teacher, whichever class, and their attendance
-	# (present) at the submitted Studio Activities of the kind
+	PERSON = "Person"  # recorded by (for) the class teacher, whichever class (office-confirmed, no
+	# studio); for a studio member, also their studio's records and their attendance at its activities
 	STUDIO = "Studio"  # the submitted Studio Activities of the member's studio (a group obligation)
 
 

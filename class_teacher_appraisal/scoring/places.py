@@ -24,6 +24,7 @@ class Standing:
 	grade: str  # the grade its score reached (a veto already gave the lowest)
 	fixed: bool = False  # approved: its grade stands, and a place it holds stays taken
 	held_grade: str = ""  # the grade an approved appraisal holds
+	held_honour: bool = False  # whether an approved appraisal holds the honour
 	barred: Msg | None = None  # why it cannot be honoured (an exclusion rule, a consequence)
 
 
@@ -57,17 +58,21 @@ def allot_places(places: Places, standings: list[Standing]) -> dict[str, tuple[s
 
 
 def choose_honours(honour: Honour, standings: list[Standing]) -> dict[str, tuple[bool, Msg | None]]:
-	"""Who gets the honour: the top `places` totals of those not barred (ties at the last place
-	all in), and why each is or is not."""
+	"""Which drafts get the honour: the places approved appraisals do not hold go to the top
+	totals of the drafts not barred (ties at the last place all in); and why each is or is not.
+	An approved appraisal keeps the honour it was approved with, as it keeps its grade."""
 	if not honour:
 		return {}
-	eligible = {s.id: s.total for s in standings if s.barred is None}
+	free = max(honour.places - sum(1 for s in standings if s.fixed and s.held_honour), 0)
+	eligible = {s.id: s.total for s in standings if not s.fixed and s.barred is None}
 	ranks = competition_ranks(eligible)
 	out: dict[str, tuple[bool, Msg | None]] = {}
 	for s in standings:
+		if s.fixed:
+			continue
 		if s.barred is not None:
 			out[s.id] = (False, msg(_("{0}: not eligible ({1})"), honour.title, s.barred))
-		elif ranks[s.id] <= honour.places:
+		elif ranks[s.id] <= free:
 			out[s.id] = (
 				True,
 				msg(

@@ -5,25 +5,40 @@ hand-scored lines. Like a class teacher appraisal, it is scored again on every s
 database holds; a request changes only the hand-entered points and adjustments (while a draft), and
 the return reason.
 
+Who is assessed: whoever holds a place in the studio on the year's last day as Member, Deputy Host or
+Host (the host's own assessment is the office's); Trainees are not assessed, nor is anyone whose place
+ended before the year's end (they left or were rotated out). A member who joined during the year is
+assessed on their own days (Assessed From): each member's evidence is read on the days of their places
+in the studio within the year. One assessment per studio, member and year (a person may be in two
+studios).
+
 On approval the grade has consequences: the charter's consequence rules (优秀 → 推荐参评各级优秀班主任, on
 the teacher's history and in the ranking's honours column), and the charter's lowest grade (不合格)
-ends the membership at the year's end (rotated out: a place opens). Cancelling undoes both."""
+ends the membership at the year's end (rotated out: a place opens; a place that starts after the
+year's end ends before it begins). Approval is never by whoever submitted the assessment for approval.
+Cancelling undoes both, from the stored record only (a cancelling request writes nothing), through
+the memberships' own checks: if the place cannot be given back (it was filled meanwhile), the
+cancellation is refused."""
 
 import json
 
 import frappe
 from frappe import _
-from frappe.utils import escape_html, flt, getdate, now_datetime
+from frappe.model import no_value_fields, table_fields
+from frappe.utils import add_days, escape_html, flt, format_date, getdate, now_datetime
 
 from class_teacher_appraisal import adapters, results
 from class_teacher_appraisal.evidence import entered_points, member_evidence
 from class_teacher_appraisal.html_text import text
 from class_teacher_appraisal.names import (
 	APPROVED,
+	CANCELLED,
 	CONSEQUENCE,
+	DEPUTY_HOST,
 	DRAFT,
 	HOST,
 	LEADERSHIP_APPROVAL,
+	MEMBER,
 	MEMBERSHIP,
 	PERIOD,
 	PRINCIPAL,
@@ -42,8 +57,10 @@ FIXED_FIELDS = ("studio", "member", "appraisal_period", "rubric", "amended_from"
 # What the server decides: taken from the database on every save, never from a request.
 COMPUTED_FIELDS = (
 	"total_score", "grade", "pending_questions", "computed_on", "approved_on", "term_reviews",
-	"outcome", "rotation", "member_role", "academic_year", "member_name",
+	"outcome", "rotation", "member_role", "academic_year", "member_name", "submitted_by", "assessed_from",
 )  # fmt: skip
+# Who is assessed, by their role on the year's last day (the host's own assessment is the office's).
+ASSESSED_ROLES = (MEMBER, DEPUTY_HOST, HOST)
 ROTATED_OUT = "Rotated Out"
 ROTATION_REASON = "年度考核不合格"  # the seed's words, stored as the membership's reason
 
@@ -93,19 +110,14 @@ def take_server_values(doc):
 	charter = frappe.db.get_value(STUDIO, doc.studio, "charter")
 	charters.check_charter(charter, doc.studio)
 	doc.rubric = charter
-	membership = roster.memberships_during(doc.studio, period.start_date, period.end_date, doc.member)
-	if not membership:
-		frappe.throw(
-			_("{0} was not a member of studio {1} during {2}.").format(
-				text(doc.member), text(doc.studio), text(period.name)
-			),
-			title=_("Not a Member"),
-		)
+	places = roster.memberships_during(doc.studio, period.start_date, period.end_date, doc.member)
+	check_assessed(doc, period, places)
 	for field in COMPUTED_FIELDS:
 		doc.set(field, None)
-	doc.member_role = membership[0].role
-	doc.member_name = frappe.db.get_value("User", doc.member, "full_name") or membership[0].member_name
+	doc.member_role = places[0].role
+	doc.member_name = frappe.db.get_value("User", doc.member, "full_name") or places[0].member_name
 	doc.academic_year = period.academic_year
+	doc.assessed_from = assessed_from(places, period)
 	doc.set("sections", [])
 	# hand-entered points sent with a new assessment are kept by criterion; the rest is scored
 	doc.set(
@@ -116,6 +128,43 @@ def take_server_values(doc):
 			if row.criterion_code
 		],
 	)
+
+
+def is_assessed(place, period) -> bool:
+	"""Whether a member's latest place in the year (roster.memberships_during) is assessed."""
+	return place.role in ASSESSED_ROLES and roster.covers(place, period.end_date)
+
+
+def assessed_from(places, period):
+	"""The first day of the member's places in the studio within the year."""
+	return max(getdate(period.start_date), min(getdate(p.from_date) for p in places))
+
+
+def check_assessed(doc, period, places):
+	"""The member holds a place in the studio on the year's last day, in a role that is assessed."""
+	name = text(doc.member)
+	if not places:
+		frappe.throw(
+			_("{0} was not a member of studio {1} during {2}.").format(
+				name, text(doc.studio), text(period.name)
+			),
+			title=_("Not a Member"),
+		)
+	latest = places[0]
+	if not roster.covers(latest, period.end_date):
+		frappe.throw(
+			_(
+				"{0}'s place in studio {1} ended on {2}, before the end of {3}: only those who hold a place at the year's end are assessed."
+			).format(name, text(doc.studio), format_date(latest.to_date), text(period.name)),
+			title=_("Not Assessed"),
+		)
+	if latest.role not in ASSESSED_ROLES:
+		frappe.throw(
+			_("{0} is a {1} of studio {2}: only members, deputy hosts and hosts are assessed.").format(
+				name, _(latest.role), text(doc.studio)
+			),
+			title=_("Not Assessed"),
+		)
 
 
 def keep_stored_values(doc):
@@ -190,9 +239,12 @@ def check_changed_inputs(doc):
 
 
 def validate_unique(doc):
+	"""One assessment per studio, member and year (checked under the studio's lock)."""
+	roster.lock_studio(doc.studio)
 	other = frappe.db.get_value(
 		STUDIO_ASSESSMENT,
 		{
+			"studio": doc.studio,
 			"member": doc.member,
 			"appraisal_period": doc.appraisal_period,
 			"docstatus": ["<", 2],
@@ -202,8 +254,8 @@ def validate_unique(doc):
 	)
 	if other:
 		frappe.throw(
-			_("{0} already has a studio assessment for {1}: {2}.").format(
-				text(doc.member_name or doc.member), text(doc.appraisal_period), text(other)
+			_("{0} already has an assessment of studio {1} for {2}: {3}.").format(
+				text(doc.member_name or doc.member), text(doc.studio), text(doc.appraisal_period), text(other)
 			),
 			title=_("Duplicate Assessment"),
 			exc=frappe.DuplicateEntryError,
@@ -314,6 +366,7 @@ def validate_transition(doc):
 				title=_("Open Questions"),
 			)
 		doc.return_reason = None
+		doc.submitted_by = user
 	elif state == DRAFT and previous == LEADERSHIP_APPROVAL:
 		if not (doc.return_reason or "").strip():
 			frappe.throw(
@@ -325,6 +378,12 @@ def validate_transition(doc):
 	if state == APPROVED and user == doc.member:
 		frappe.throw(
 			_("You cannot approve your own assessment."), title=_("Not Allowed"), exc=frappe.PermissionError
+		)
+	if state == APPROVED and user == doc.submitted_by:
+		frappe.throw(
+			_("You submitted this assessment for approval; someone else in the leadership approves it."),
+			title=_("Not Allowed"),
+			exc=frappe.PermissionError,
 		)
 
 
@@ -370,24 +429,39 @@ def record_consequences(doc) -> list[str]:
 
 
 def rotate_out(doc) -> list[str]:
-	"""The charter's lowest grade (不合格): the member's memberships of the studio end at the year's
-	end (rotated out), so that a place opens; what they were is kept for a cancellation."""
+	"""The charter's lowest grade (不合格): the member's places in the studio end at the year's end
+	(rotated out), so that a place opens; a place that starts after the year's end ends the day before
+	it begins. Through each membership's own checks (a studio keeps a host: a host is rotated out only
+	once the next host is entered); what each was is kept for a cancellation."""
 	rubric = frappe.get_cached_doc(RUBRIC, doc.rubric)
 	if not doc.grade or doc.grade != lowest_grade(rubric):
 		return []
 	end = getdate(frappe.db.get_value(PERIOD, doc.appraisal_period, "end_date"))
 	ended = []
-	for m in roster.memberships_during(doc.studio, end, end, doc.member):
-		ended.append({"name": m.name, "to_date": str(m.to_date) if m.to_date else None, "status": m.status})
-		reason = frappe.db.get_value(MEMBERSHIP, m.name, "reason")
-		ended[-1]["reason"] = reason
-		frappe.db.set_value(
-			MEMBERSHIP,
-			m.name,
-			{"to_date": end, "status": ROTATED_OUT, "reason": ROTATION_REASON},
+	for place in frappe.get_all(
+		MEMBERSHIP,
+		filters={"studio": doc.studio, "member": doc.member},
+		fields=["name", "from_date", "to_date", "status", "reason"],
+		order_by="from_date asc",
+	):
+		start = getdate(place.from_date)
+		if roster.end_of(place) < max(start, end):
+			continue  # it ends before the year does (or never began)
+		last = end if start <= end else add_days(start, -1)
+		ended.append(
+			{
+				"name": place.name,
+				"to_date": str(place.to_date) if place.to_date else None,
+				"status": place.status,
+				"reason": place.reason,
+			}
 		)
-		frappe.get_doc(MEMBERSHIP, m.name).add_comment(
-			"Info", _("Rotated out on {0} by studio assessment {1}.").format(end, doc.name)
+		change_place(
+			doc,
+			place.name,
+			{"to_date": last, "status": ROTATED_OUT, "reason": ROTATION_REASON},
+			_("Rotated out on {0} by studio assessment {1}.").format(format_date(last), doc.name),
+			_("{0} cannot be approved: {1} cannot be rotated out of studio {2}: {3}"),
 		)
 	if not ended:
 		return []
@@ -395,12 +469,50 @@ def rotate_out(doc) -> list[str]:
 	return [_("Rotated out of the studio on {0}: {1}; a place opens.").format(end, ROTATION_REASON)]
 
 
+def change_place(doc, name: str, values: dict, comment: str, refusal: str):
+	"""Changes a membership through its own checks (limits, a studio keeps a host); if they fail, the
+	whole action is refused with the reason."""
+	if not frappe.db.exists(MEMBERSHIP, name):
+		gone = _("membership {0} no longer exists").format(text(name))
+		frappe.throw(refusal.format(doc.name, text(doc.member_name or doc.member), text(doc.studio), gone))
+	place = frappe.get_doc(MEMBERSHIP, name)
+	place.update(values)
+	place.flags.ignore_permissions = True  # the approval's or the office's cancellation, checked already
+	try:
+		place.save()
+	except frappe.ValidationError as e:
+		frappe.clear_last_message()
+		frappe.throw(
+			refusal.format(doc.name, text(doc.member_name or doc.member), text(doc.studio), str(e)),
+			title=_("Not Allowed"),
+		)
+	place.add_comment("Info", comment)
+
+
+def before_cancel(doc):
+	"""A cancellation changes nothing but the state: every field and row is the one stored (what a
+	cancelling request sends is dropped), so on_cancel undoes only what approval stored."""
+	stored = doc.get_doc_before_save() or frappe.get_doc(doc.doctype, doc.name)
+	for df in doc.meta.fields:
+		if df.fieldtype in table_fields:
+			doc.set(df.fieldname, [row.as_dict() for row in stored.get(df.fieldname)])
+		elif df.fieldtype not in no_value_fields:
+			doc.set(df.fieldname, stored.get(df.fieldname))
+	doc.owner = stored.owner
+	doc.workflow_state = CANCELLED
+
+
 def on_cancel(doc):
-	"""What the approved grade brought goes with it: the consequences, and a rotation out."""
+	"""What the approved grade brought goes with it: the consequences, and a rotation out (each
+	place given back as it was, through the membership's checks: refused if the place was filled)."""
 	frappe.db.delete(CONSEQUENCE, {"studio_assessment": doc.name})
 	for m in json.loads(doc.rotation or "[]"):
-		frappe.db.set_value(
-			MEMBERSHIP, m["name"], {"to_date": m["to_date"], "status": m["status"], "reason": m["reason"]}
+		change_place(
+			doc,
+			m["name"],
+			{"to_date": m["to_date"], "status": m["status"], "reason": m["reason"]},
+			_("Given back by cancelling studio assessment {0}.").format(doc.name),
+			_("{0} cannot be cancelled: {1}'s place in studio {2} cannot be given back as it was: {3}"),
 		)
 	doc.db_set({"outcome": None, "rotation": None}, update_modified=False)
 
@@ -410,8 +522,9 @@ def on_cancel(doc):
 
 @frappe.whitelist(methods=["POST"])
 def generate_studio_assessments(studio: str | None = None, appraisal_period: str | None = None) -> dict:
-	"""One draft assessment for each member of the studio during the year who has none, scored from
-	one read of all their evidence. The office or the studio's host generates them."""
+	"""One draft assessment for each member of the studio who is assessed for the year (see the module's
+	docstring) and has none, scored from one read of all their evidence. The office or the studio's
+	host generates them."""
 	require_post()
 	required(studio, _("Studio"))
 	required(appraisal_period, _("Appraisal Period"))
@@ -429,11 +542,17 @@ def generate_studio_assessments(studio: str | None = None, appraisal_period: str
 	period = year_of(appraisal_period)
 	charter = frappe.db.get_value(STUDIO, studio, "charter")
 	charters.check_charter(charter, studio)
-	members = roster.members_during(studio, period.start_date, period.end_date)
+	roster.lock_studio(studio)  # two generations at once: the second sees the first's assessments
+	members = {
+		m: place
+		for m, place in roster.members_during(studio, period.start_date, period.end_date).items()
+		if is_assessed(place, period)
+	}
 	existing = set(
 		frappe.get_all(
 			STUDIO_ASSESSMENT,
 			filters={
+				"studio": studio,
 				"appraisal_period": period.name,
 				"member": ["in", list(members) or [""]],
 				"docstatus": ["<", 2],
@@ -454,4 +573,4 @@ def generate_studio_assessments(studio: str | None = None, appraisal_period: str
 	return {"created": len(created), "existing": len(existing), "assessments": created}
 
 
-__all__ = ["generate_studio_assessments", "on_cancel", "on_submit", "validate"]
+__all__ = ["before_cancel", "generate_studio_assessments", "on_cancel", "on_submit", "validate"]

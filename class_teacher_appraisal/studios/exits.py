@@ -5,7 +5,7 @@ last day, status Left, the reason), so a place opens."""
 
 import frappe
 from frappe import _
-from frappe.utils import format_date, getdate, now_datetime, today
+from frappe.utils import format_date, getdate, now, now_datetime
 
 from class_teacher_appraisal.html_text import text
 from class_teacher_appraisal.names import (
@@ -18,7 +18,8 @@ from class_teacher_appraisal.names import (
 	MEMBERSHIP,
 	PRINCIPAL,
 )
-from class_teacher_appraisal.permissions import hosted_studios, roles_of
+from class_teacher_appraisal.permissions import roles_of
+from class_teacher_appraisal.studios.roster import hosted_studios, lock_studio
 
 DECISIONS = ("host_decided_by", "host_decided_on", "leadership_decided_by", "leadership_decided_on")
 # what each party may write, in the state the request is stored in
@@ -38,16 +39,18 @@ TEXT_FIELDS = (
 )
 
 
+def this_day():
+	"""Today (frappe.utils.now: Frappe's frappe.flags.current_date when a loader replays a past day,
+	as the demo school does; never set by a request)."""
+	return getdate(now())
+
+
 def not_allowed(message):
 	frappe.throw(message, title=_("Not Allowed"), exc=frappe.PermissionError)
 
 
 def invalid(message):
 	frappe.throw(message, title=_("Invalid Exit Request"))
-
-
-def is_host(user, studio) -> bool:
-	return studio in hosted_studios(user, roles=(HOST,))
 
 
 def check_request(doc) -> None:
@@ -61,7 +64,7 @@ def check_request(doc) -> None:
 
 
 def check_new(doc):
-	"""Only the member asks, for a place that has not ended, and once at a time."""
+	"""Only the member asks, for a place that has not ended, once at a time, to leave from today on."""
 	place = frappe.db.get_value(
 		MEMBERSHIP,
 		doc.membership,
@@ -74,14 +77,10 @@ def check_new(doc):
 	user = frappe.session.user
 	if user != place.member and user != "Administrator":
 		not_allowed(_("Only {0} asks to leave their own place.").format(text(place.member_name)))
-	if place.status != "Active" or (place.to_date and getdate(place.to_date) < getdate(today())):
+	if place.status != "Active" or (place.to_date and getdate(place.to_date) < this_day()):
 		invalid(_("This place in {0} has ended already.").format(text(place.studio)))
-	if getdate(doc.leaving_on) < getdate(place.from_date):
-		invalid(
-			_("The last day ({0}) cannot be before the membership starts ({1}).").format(
-				format_date(doc.leaving_on), format_date(place.from_date)
-			)
-		)
+	check_leaving_on(doc, place)
+	lock_studio(place.studio)  # one waiting request a place: two sent at once are checked in turn
 	if frappe.db.exists(
 		EXIT_REQUEST, {"membership": doc.membership, "docstatus": 0, "name": ["!=", doc.name or ""]}
 	):
@@ -94,6 +93,32 @@ def check_new(doc):
 		invalid(_("Say why you want to leave."))
 
 
+def check_leaving_on(doc, place):
+	"""The last day is today or later (an exit is never backdated: the office corrects past
+	memberships itself), within the membership."""
+	if not doc.leaving_on:
+		invalid(_("Enter your last day in the studio."))
+	day = getdate(doc.leaving_on)
+	if day < this_day():
+		invalid(
+			_("The last day ({0}) cannot be in the past; choose today or a later day.").format(
+				format_date(day)
+			)
+		)
+	if day < getdate(place.from_date):
+		invalid(
+			_("The last day ({0}) cannot be before the membership starts ({1}).").format(
+				format_date(day), format_date(place.from_date)
+			)
+		)
+	if place.to_date and day > getdate(place.to_date):
+		invalid(
+			_("The last day ({0}) cannot be after the membership ends ({1}).").format(
+				format_date(day), format_date(place.to_date)
+			)
+		)
+
+
 def check_changes(doc, before):
 	"""The member writes the reason and the day while the request waits for the host; the host
 	their opinion; the leadership its decision. The rest is as stored."""
@@ -101,7 +126,8 @@ def check_changes(doc, before):
 	allowed = set()
 	if state == EXIT_REQUESTED and user == before.member:
 		allowed |= MEMBER_FIELDS
-	if state == EXIT_REQUESTED and is_host(user, before.studio) and user != before.member:
+	hosts = before.studio in hosted_studios(user, roles=(HOST,))
+	if state == EXIT_REQUESTED and hosts and user != before.member:
 		allowed |= HOST_FIELDS
 	if state == EXIT_HOST_APPROVED and PRINCIPAL in roles_of(user) and user != before.member:
 		allowed |= LEADERSHIP_FIELDS
@@ -110,6 +136,9 @@ def check_changes(doc, before):
 			not_allowed(_("You cannot change {0} of this exit request.").format(_(doc.meta.get_label(field))))
 	for field in DECISIONS:
 		doc.set(field, before.get(field))
+	if str(before.leaving_on or "") != str(doc.leaving_on or ""):
+		place = frappe.db.get_value(MEMBERSHIP, before.membership, ["from_date", "to_date"], as_dict=True)
+		check_leaving_on(doc, place)
 
 
 def check_step(doc, before):
@@ -122,7 +151,7 @@ def check_step(doc, before):
 	if user == before.member:
 		not_allowed(_("Nobody decides on their own exit request."))
 	if old == EXIT_REQUESTED and new in (EXIT_HOST_APPROVED, EXIT_REJECTED):
-		if not is_host(user, before.studio):
+		if before.studio not in hosted_studios(user, roles=(HOST,)):
 			not_allowed(_("Only a host of {0} decides here.").format(text(before.studio)))
 		if new == EXIT_REJECTED and not (doc.host_decision or "").strip():
 			invalid(_("Say why you reject the request (Host's Opinion)."))
@@ -134,6 +163,8 @@ def check_step(doc, before):
 			not_allowed(_("The host who approved the request does not decide on it again."))
 		if new == EXIT_REJECTED and not (doc.leadership_decision or "").strip():
 			invalid(_("Say why you reject the request (Leadership's Decision)."))
+		if new == EXIT_APPROVED and getdate(doc.leaving_on) < this_day():
+			doc.leaving_on = this_day()  # the place was held until the approval: it ends on its day
 		doc.leadership_decided_by, doc.leadership_decided_on = user, now_datetime()
 	else:
 		not_allowed(_("An exit request cannot go from {0} to {1}.").format(_(old), _(new)))

@@ -10,18 +10,11 @@ from frappe.utils import add_days, format_date, getdate
 
 from class_teacher_appraisal.html_text import text
 from class_teacher_appraisal.names import HOST, MEMBER, MEMBERSHIP, STUDIO
+from class_teacher_appraisal.studios.roster import covers, end_of
 
 MOST_HOSTS = 2  # seed 004: 每个工作室由1—2名领衔人 … 组成
 ENDED = ("Left", "Rotated Out")
 FIELDS = ["name", "member", "member_name", "role", "school", "from_date", "to_date", "status"]
-
-
-def end_of(place) -> date:
-	return getdate(place.to_date) if place.to_date else date.max
-
-
-def covers(place, day) -> bool:
-	return getdate(place.from_date) <= getdate(day) <= end_of(place)
 
 
 def places(studio: str, exclude: str | None = None, **filters) -> list[frappe._dict]:
@@ -52,15 +45,25 @@ def throw(message, title=None):
 
 
 def check_membership(doc) -> None:
-	"""The checks of a membership against the studio's other memberships, as stored."""
+	"""The checks of a membership against the studio's other memberships, as stored: read after
+	taking the studio's lock, so two memberships saved at once are checked one after the other."""
 	studio = frappe.db.get_value(
-		STUDIO, doc.studio, ["name", "max_members", "max_from_host_school", "host_school"], as_dict=True
+		STUDIO,
+		doc.studio,
+		["name", "max_members", "max_from_host_school", "host_school"],
+		as_dict=True,
+		for_update=True,  # the studio's lock (roster.lock_studio)
 	)
 	if not studio:
 		throw(_("Studio {0} does not exist.").format(text(doc.studio)))
 	start, end = getdate(doc.from_date), end_of(doc)
+	if end < start:  # a place that never began (ended before its first day) takes no place
+		check_a_host_stays(doc)
+		return
 	others = [
-		p for p in places(doc.studio, exclude=doc.name) if getdate(p.from_date) <= end and start <= end_of(p)
+		p
+		for p in places(doc.studio, exclude=doc.name)
+		if getdate(p.from_date) <= end and start <= end_of(p) and getdate(p.from_date) <= end_of(p)
 	]
 	check_no_overlap(doc, others)
 	if doc.role == MEMBER:
@@ -155,7 +158,7 @@ def check_studio_limits(doc) -> None:
 	if doc.is_new() or not doc.max_members:
 		return
 	today = getdate()
-	members = [p for p in places_on(doc.name, today, roles=(MEMBER,))]
+	members = places_on(doc.name, today, roles=(MEMBER,))
 	if len(members) > doc.max_members:
 		frappe.throw(
 			_("{0} has {1} members today; end some memberships before lowering the limit to {2}.").format(

@@ -38,7 +38,8 @@ def assessment_record(doc) -> dict:
 		"studio": (studio and studio.studio_name) or doc.studio,
 		"member": doc.member_name or get_fullname(doc.member),
 		"role": _(doc.member_role) if doc.member_role else "",
-		"period_dates": _dates(period.start_date, period.end_date),
+		# the member's own days of the year (Assessed From: later for someone who joined during it)
+		"period_dates": _dates(doc.get("assessed_from") or period.start_date, period.end_date),
 		"total": points(doc.total_score),
 		"total_max": points(rubric_total) if rubric_total else "",
 		"parts": parts(doc),

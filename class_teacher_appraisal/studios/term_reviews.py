@@ -8,7 +8,7 @@ from frappe import _
 from frappe.utils import getdate
 
 from class_teacher_appraisal.html_text import text
-from class_teacher_appraisal.names import PERIOD, TERM_REVIEW
+from class_teacher_appraisal.names import HOST, PERIOD, TERM_REVIEW
 from class_teacher_appraisal.studios import roster
 
 
@@ -16,6 +16,7 @@ def validate(doc):
 	period = term_of(doc.appraisal_period)
 	set_reviewer(doc, period)
 	check_member(doc, period)
+	roster.lock_studio(doc.studio)  # one review per member and term, one outstanding: checked in turn
 	check_unique(doc)
 	check_outstanding(doc)
 	doc.title = f"{doc.member_name or doc.member} · {doc.appraisal_period}"
@@ -60,7 +61,7 @@ def set_reviewer(doc, period):
 			title=_("Not Allowed"),
 			exc=frappe.PermissionError,
 		)
-	if doc.reviewer not in roster.hosts_on(doc.studio, period.end_date):
+	if doc.studio not in roster.hosted_studios(doc.reviewer, period.end_date, roles=(HOST,)):
 		frappe.throw(
 			_("Only a host of studio {0} at the end of {1} grades its members.").format(
 				text(doc.studio), text(period.name)

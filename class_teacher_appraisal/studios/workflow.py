@@ -2,7 +2,8 @@
 only where missing, so a school's changes to it survive migrations:
 
 	Draft (the studio's host enters the hand-scored lines; the host's own: the office)
-	→ Pending Leadership Approval (校长) → Approved (submitted: the grade's consequences happen);
+	→ Pending Leadership Approval (校长; never approved by whoever submitted it for approval)
+	→ Approved (submitted: the grade's consequences happen);
 	the leadership returns it to Draft with a reason; the office cancels an approved one."""
 
 import frappe
@@ -42,7 +43,14 @@ TRANSITIONS = [
 		f"doc.pending_questions == 0 and {NOT_OWN}",
 	),
 	(DRAFT, SUBMIT_FOR_APPROVAL, LEADERSHIP_APPROVAL, OFFICE, f"doc.pending_questions == 0 and {NOT_OWN}"),
-	(LEADERSHIP_APPROVAL, APPROVE, APPROVED, PRINCIPAL, NOT_OWN),
+	# four eyes: not by whoever submitted it for approval (the controller refuses it too)
+	(
+		LEADERSHIP_APPROVAL,
+		APPROVE,
+		APPROVED,
+		PRINCIPAL,
+		f"{NOT_OWN} and doc.submitted_by != frappe.session.user",
+	),
 	(LEADERSHIP_APPROVAL, RETURN, DRAFT, PRINCIPAL, None),
 	(APPROVED, CANCEL, CANCELLED, OFFICE, None),
 ]

@@ -234,14 +234,17 @@ def place_of(login_key) -> str:
 	return frappe.db.get_value(MEMBERSHIP, {"studio": STUDIO, "member": USERS[login_key], "status": "Active"})
 
 
+def last_day() -> str:
+	"""A member's last day a month from today (an exit is never backdated)."""
+	return str(frappe.utils.add_days(frappe.utils.today(), 30))
+
+
 def exit_request(member, place, reason=MARK) -> str:
 	"""A member's exit request, as the member makes it (committed by the caller)."""
 	frappe.set_user(member)
 	try:
 		return (
-			frappe.get_doc(
-				{"doctype": EXIT, "membership": place, "leaving_on": "2026-06-30", "reason": reason}
-			)
+			frappe.get_doc({"doctype": EXIT, "membership": place, "leaving_on": last_day(), "reason": reason})
 			.insert()
 			.name
 		)
@@ -1371,7 +1374,7 @@ def studio_cells(add, outsiders):
 	add(
 		["CT", "HO", "AO", *outsiders],
 		"ask for the member's exit",
-		insert(EXIT, lambda w: {"membership": w.member_place, "reason": MARK, "leaving_on": "2026-06-30"}),
+		insert(EXIT, lambda w: {"membership": w.member_place, "reason": MARK, "leaving_on": last_day()}),
 		DENY,
 	)
 	add(

@@ -319,7 +319,7 @@ def test_the_workflow_waits_for_the_part_and_a_confirmation_lapses_when_its_poin
 def test_a_part_is_not_confirmed_with_lines_missing_and_never_for_ones_own_class():
 	pioneer = pioneers_own_part_three()
 	classes = make_school(2, grade_level=4)
-	frappe.db.set_value("Class Record", classes[1], "class_teacher", pioneer)
+	frappe.db.set_value("Class Record", classes[1], "deputy_teacher", pioneer)  # a deputy is own too
 	period = month()
 	doc = appraisal_of(period.name, classes[0])
 	with acting_as(pioneer), pytest.raises(frappe.ValidationError, match="before confirming"):
@@ -335,3 +335,46 @@ def test_a_part_is_not_confirmed_with_lines_missing_and_never_for_ones_own_class
 		parts.save_part(period.name, "三", {doc.name: {"S6-01": 10}})
 	with acting_as(pioneer), pytest.raises(frappe.ValidationError):
 		parts.save_part(period.name, "三", {doc.name: {"S6-03": 41}})
+
+
+def test_an_approved_appraisal_keeps_its_honour_and_holds_its_place():
+	"""An honour, like a grade, stands once approved: a draft that overtakes it later finds the one
+	place taken."""
+	s6(honour_title="十佳班主任", honour_places=1)
+	classes = make_school(2, grade_level=4)
+	period = month()
+	docs = scored(period, classes, (95, 90))
+	first = walk(
+		docs[classes[0]],
+		("duty@example.cn", "Submit for Review"),
+		(OFFICE, "Forward to Principal"),
+		("head@example.cn", "Approve"),
+	)
+	assert (first.docstatus, first.honour) == (1, "十佳班主任")
+	second = appraisal_of(period.name, classes[1])
+	for row in second.lines:
+		if row.criterion_code == "S6-03":
+			row.manual_points += 9  # 99
+	with acting_as(OFFICE):
+		second.save()
+	assert (second.total_score, second.honour) == (99, None)
+	assert frappe.db.get_value("Class Teacher Appraisal", first.name, "honour") == "十佳班主任"
+
+
+def test_a_part_changed_since_the_sheet_was_opened_is_not_overwritten():
+	"""Two members of the office have the sheet open; the second one's save does not silently put
+	back what their page showed over what the first saved."""
+	pioneer = pioneers_own_part_three()
+	classes = make_school(1, grade_level=4)
+	period = month()
+	doc = appraisal_of(period.name, classes[0])
+	with acting_as(pioneer):
+		sheet = parts.part_sheet(period.name, "三")
+		seen = {a["appraisal"]: a["modified"] for a in sheet["appraisals"]}
+		parts.save_part(period.name, "三", {doc.name: {"S6-03": 30}}, seen=seen)  # the first
+		with pytest.raises(frappe.TimestampMismatchError, match="after you opened the sheet"):
+			parts.save_part(period.name, "三", {doc.name: {"S6-03": 25}}, confirm_part=1, seen=seen)
+	line = next(
+		r for r in frappe.get_doc("Class Teacher Appraisal", doc.name).lines if r.criterion_code == "S6-03"
+	)
+	assert line.manual_points == 30

@@ -15,7 +15,7 @@ from class_teacher_appraisal.class_teacher_appraisal.report.appraisal_ranking im
 from class_teacher_appraisal.class_teacher_appraisal.report.teacher_history import teacher_history
 from class_teacher_appraisal.studios.assessments import generate_studio_assessments
 from tests.conftest import acting_as
-from tests.factories import make_class, make_period, make_user
+from tests.factories import appraisal_of, make_class, make_period, make_user
 
 CHARTER = "名班主任工作室成员考核（学习活动制度·40课时） v1"
 STUDIO = "德育名班主任工作室"
@@ -370,3 +370,291 @@ def test_the_annual_record_prints_in_chinese(studio):
 		assert text in html
 	with acting_as(OTHER), pytest.raises(frappe.PermissionError):
 		frappe.get_print("Studio Assessment", li.name, "Studio Assessment Record")
+
+
+# ------------------------------------------------------------------ review findings
+
+
+def evidence_of(doc, code, key):
+	return json.loads(lines(doc)[code].evidence or "{}").get(key) or []
+
+
+def output(user, kind, date, title, studio=STUDIO, confirm_as=HOST):
+	"""A member's output for the studio, confirmed by its host."""
+	with acting_as(user):
+		name = (
+			frappe.get_doc(
+				{
+					"doctype": "Appraisal Activity",
+					"activity_kind": kind,
+					"activity_date": date,
+					"title": title,
+					"studio": studio,
+				}
+			)
+			.insert()
+			.name
+		)
+	with acting_as(confirm_as):
+		frappe.get_doc("Appraisal Activity", name).submit()
+	return name
+
+
+def test_a_hosts_own_attendance_counts_only_when_someone_else_submits_the_activity(studio):
+	with acting_as(HOST):
+		own = frappe.get_doc(
+			{
+				"doctype": "Studio Activity",
+				"studio": STUDIO,
+				"activity_kind": "集中学习",
+				"title": "三月集中学习",
+				"activity_date": "2026-03-04",
+				"hours": 2,
+				"attendance": [{"member": HOST, "present": 1}, {"member": LI, "present": 1}],
+			}
+		).insert()
+		own.submit()
+		vouched = frappe.get_doc(
+			{
+				"doctype": "Studio Activity",
+				"studio": STUDIO,
+				"activity_kind": "集中学习",
+				"title": "四月集中学习",
+				"activity_date": "2026-04-01",
+				"hours": 2,
+				"attendance": [{"member": HOST, "present": 1}],
+			}
+		).insert()
+	with acting_as(OFFICE):
+		frappe.get_doc("Studio Activity", vouched.name).submit()
+	generate()
+	# the host submitted the March meeting: it counts for 李, not for the host's own obligation
+	assert evidence_of(assessment_of(HOST), "A-01", "studio_activities") == [vouched.name]
+	assert own.name in evidence_of(assessment_of(LI), "A-01", "studio_activities")
+	assert frappe.db.get_value("Studio Activity", own.name, "submitted_by") == HOST
+
+
+def class_teacher_rubric():
+	def quota(code, kind, number, **kw):
+		return {
+			"criterion_code": code,
+			"criterion_title": kind,
+			"section_code": "任务",
+			"rule_kind": "Quota",
+			"activity_kind": kind,
+			"quota": number,
+			"max_points": 10,
+			"quota_scope": "Person",
+			**kw,
+		}
+
+	return frappe.get_doc(
+		{
+			"doctype": "Appraisal Rubric",
+			"rubric_name": "班主任工作记录",
+			"period_type": "Term",
+			"total_points": 30,
+			"sections": [{"section_code": "任务", "section_title": "常规任务", "max_points": 30}],
+			"criteria": [
+				quota("Q1", "读书心得", 2),
+				quota("Q2", "培训", 40, quota_measure="Hours"),
+				quota("Q3", "集中学习", 3),
+			],
+		}
+	).insert(ignore_permissions=True)
+
+
+def test_a_class_teachers_appraisal_counts_only_what_the_office_confirmed(studio):
+	"""The allowance is the office's: a studio's records (an output its host confirmed, attendance at
+	its activities) count for the studio's charter, never towards a class teacher's appraisal."""
+	studio_notes = output(LI, "读书心得", "2025-10-25", "工作室共读《做温暖的班主任》")
+	rubric = class_teacher_rubric()
+	cls = make_class("四年级(1)班", 4, class_teacher=LI)
+	term = make_period("2025秋季学期工作记录", "2025-09-01", "2026-01-18", rubric=rubric.name)
+	term.generate_appraisals()
+	got = lines(appraisal_of(term.name, cls.name))
+	assert evidence_of_line(got["Q1"]) == ([studio.done["notes"]], [])  # not the studio's output
+	assert evidence_of_line(got["Q2"]) == ([studio.done["training"]], [])  # 12 hours, not the lecture's 10
+	assert got["Q2"].points == 3  # 10 ÷ 40 × 12
+	assert evidence_of_line(got["Q3"]) == ([], []) and got["Q3"].points == 0  # studio meetings
+	# the studio's charter counts them
+	generate()
+	assert sorted(evidence_of(assessment_of(LI), "A-02", "activities")) == sorted(
+		[studio.done["notes"], studio_notes]
+	)
+
+
+def evidence_of_line(line):
+	found = json.loads(line.evidence or "{}")
+	return found.get("activities") or [], found.get("studio_activities") or []
+
+
+def approved(member, points, submitter=HOST):
+	generate()
+	doc = enter(assessment_of(member), HOST if member != HOST else OFFICE, points)
+	return act(act(doc, submitter, "Submit for Approval"), PRINCIPAL, "Approve")
+
+
+def test_a_cancelling_request_writes_nothing_and_ends_no_membership(studio):
+	li = approved(LI, JUDGED)
+	assert (li.grade, li.rotation) == ("合格", None)
+	forged = [{"name": studio.places[WANG], "to_date": "2025-10-01", "status": "Rotated Out", "reason": "x"}]
+	with acting_as(OFFICE):  # PUT /api/resource/Studio Assessment/<name> {"docstatus": 2, …}
+		doc = frappe.get_doc("Studio Assessment", li.name)
+		doc.update({"docstatus": 2, "rotation": json.dumps(forged), "grade": "优秀", "total_score": 100})
+		doc.save()
+	place = frappe.db.get_value("Studio Membership", studio.places[WANG], ["to_date", "status"], as_dict=True)
+	assert (place.to_date, place.status) == (None, "Active")
+	stored = frappe.db.get_value(
+		"Studio Assessment", li.name, ["docstatus", "grade", "total_score", "workflow_state"], as_dict=True
+	)
+	assert (stored.docstatus, stored.grade, stored.total_score, stored.workflow_state) == (
+		2,
+		"合格",
+		73,
+		"Cancelled",
+	)
+
+
+def test_cancelling_is_refused_when_the_freed_place_was_filled(studio):
+	wang = approved(WANG, {code: 0 for code in JUDGED})
+	assert frappe.db.get_value("Studio Membership", studio.places[WANG], "status") == "Rotated Out"
+	make_user("new.member@example.cn", "Class Teacher")
+	membership("new.member@example.cn", "Member", "2026-07-16")  # the studio takes two members
+	with pytest.raises(frappe.ValidationError, match="cannot be given back as it was"):
+		act(wang, OFFICE, "Cancel")
+
+
+def test_rotating_out_keeps_a_host_and_ends_the_places_after_the_year(studio):
+	# a failed host leaves only once the next host is entered
+	frappe.db.savepoint("host_fails")
+	with pytest.raises(frappe.ValidationError, match="cannot be rotated out.*no host from"):
+		approved(HOST, {code: 0 for code in JUDGED}, submitter=OFFICE)
+	frappe.db.rollback(save_point="host_fails")  # the refused approval is undone as a request's would be
+	# 王's place ended at the year's end and a new one began after it: both end
+	first = frappe.get_doc("Studio Membership", studio.places[WANG])
+	first.update({"to_date": "2026-07-15", "status": "Left", "reason": "任期结束"}).save(
+		ignore_permissions=True
+	)
+	second = membership(WANG, "Member", "2026-07-16")
+	wang = approved(WANG, {code: 0 for code in JUDGED})
+	rows = {
+		r.name: (str(r.to_date), r.status)
+		for r in frappe.get_all(
+			"Studio Membership", filters={"member": WANG}, fields=["name", "to_date", "status"]
+		)
+	}
+	assert rows == {first.name: ("2026-07-15", "Rotated Out"), second.name: ("2026-07-15", "Rotated Out")}
+	act(wang, OFFICE, "Cancel")
+	second.reload()
+	first.reload()
+	assert (second.to_date, second.status, str(first.to_date), first.status) == (
+		None,
+		"Active",
+		"2026-07-15",
+		"Left",
+	)
+
+
+def test_who_is_assessed_and_on_which_days(studio):
+	"""Members, deputy hosts and hosts who hold a place at the year's end; a trainee or someone who
+	left is not assessed; a member who joined during the year on their own days only."""
+	frappe.db.set_value("Class Teacher Studio", STUDIO, "max_members", 4)
+	trainee, left, joiner = (
+		make_user(f"{u}@example.cn", "Class Teacher") for u in ("trainee", "left", "joiner")
+	)
+	membership(trainee, "Trainee")
+	gone = membership(left, "Member")
+	gone.update({"to_date": "2026-03-31", "status": "Left", "reason": "调离"}).save(ignore_permissions=True)
+	membership(joiner, "Member", "2025-11-01")
+	before = record(joiner, "读书心得", "2025-10-10", "入室前的读书体会")
+	after = record(joiner, "读书心得", "2025-12-10", "入室后的读书体会")
+	assert generate()["created"] == 4  # the host, 李, 王 and the joiner
+	assert not frappe.db.exists("Studio Assessment", {"member": ["in", [trainee, left]]})
+	joined = assessment_of(joiner)
+	assert (str(joined.assessed_from), str(assessment_of(LI).assessed_from)) == ("2025-11-01", "2025-09-01")
+	assert evidence_of(joined, "A-02", "activities") == [after]
+	assert before not in evidence_of(joined, "A-02", "activities")
+	for person, message in ((trainee, "only members, deputy hosts and hosts"), (left, "ended on")):
+		with pytest.raises(frappe.ValidationError, match=message):
+			frappe.get_doc(
+				{"doctype": "Studio Assessment", "studio": STUDIO, "member": person, "appraisal_period": YEAR}
+			).insert(ignore_permissions=True)
+	# the studio's own activities count from the member's first day too (Quota "Studio")
+	from class_teacher_appraisal.evidence import member_evidence
+	from class_teacher_appraisal.scoring import QuotaScope
+
+	for day in ("2025-09-10", "2025-11-12"):
+		studio_activity("计划会", day, f"{day} 计划会", [])
+	charter = frappe.get_cached_doc("Appraisal Rubric", "班主任工作室成员考核（工作室制度·30课时） v1")
+	found = member_evidence(studio.year, charter, {LI: STUDIO, joiner: STUDIO})
+	assert found[LI].activities[(QuotaScope.STUDIO, "计划会", "")].count == 2
+	assert found[joiner].activities[(QuotaScope.STUDIO, "计划会", "")].count == 1
+
+
+def test_a_person_in_two_studios_has_an_assessment_of_each(studio):
+	second = "家校共育名班主任工作室"
+	frappe.get_doc(
+		{"doctype": "Class Teacher Studio", "studio_name": second, "charter": CHARTER, "max_members": 2}
+	).insert(ignore_permissions=True)
+	for member, role in ((OTHER, "Host"), (LI, "Member")):
+		frappe.get_doc(
+			{
+				"doctype": "Studio Membership",
+				"studio": second,
+				"member": member,
+				"role": role,
+				"from_date": "2025-09-01",
+			}
+		).insert(ignore_permissions=True)
+	generate()
+	with acting_as(OFFICE):
+		frappe.local.request = frappe._dict(method="POST")
+		try:
+			assert generate_studio_assessments(second, YEAR)["created"] == 2
+		finally:
+			del frappe.local.request
+	assert sorted(
+		frappe.get_all("Studio Assessment", filters={"member": LI, "appraisal_period": YEAR}, pluck="studio")
+	) == sorted([STUDIO, second])
+
+
+def test_whoever_submits_for_approval_does_not_approve(studio):
+	cohost = make_user("zhu.head@example.cn", "Class Teacher", "Principal", first_name="朱校长")
+	membership(cohost, "Host")  # a principal who also hosts the studio
+	generate()
+	li = act(enter(assessment_of(LI), cohost, JUDGED), cohost, "Submit for Approval")
+	with pytest.raises((frappe.ValidationError, frappe.PermissionError)):
+		act(li, cohost, "Approve")
+	assert li.submitted_by == cohost
+	assert frappe.db.get_value("Studio Assessment", li.name, "docstatus") == 0
+	assert act(li, PRINCIPAL, "Approve").docstatus == 1
+
+
+def test_term_reviews_and_generation_are_checked_under_the_studios_lock(studio):
+	from tests.integration.test_studios import locked_before_reading, sql_run_by
+
+	def review():
+		with acting_as(HOST):
+			frappe.get_doc(
+				{
+					"doctype": "Studio Term Review",
+					"studio": STUDIO,
+					"member": LI,
+					"appraisal_period": AUTUMN,
+					**{
+						f: "良好"
+						for f in (
+							"ethics_grade",
+							"attitude_grade",
+							"theory_grade",
+							"management_grade",
+							"research_grade",
+							"overall_grade",
+						)
+					},
+				}
+			).insert()
+
+	assert locked_before_reading(sql_run_by(review), "Studio Term Review")
+	assert locked_before_reading(sql_run_by(generate), "Studio Assessment")

@@ -4,8 +4,11 @@ host's school, one or two hosts), an exit request approved by the host and then 
 that ends the membership, a host recording an activity with attendance, members recording their
 outputs that the host confirms, the archive, and who sees and changes what."""
 
+from unittest.mock import patch
+
 import frappe
 import pytest
+from frappe.utils import add_days, getdate, today
 
 from class_teacher_appraisal.class_teacher_appraisal.report.studio_archive import studio_archive
 from tests.conftest import acting_as
@@ -192,7 +195,13 @@ def test_a_charter_is_a_rubric_for_studio_members(studios):
 # ------------------------------------------------------------------ exit requests
 
 
-def request_exit(member, place_name, day="2026-01-31", reason="身体原因，申请退出"):
+def in_days(n: int) -> str:
+	return str(add_days(getdate(today()), n))
+
+
+def request_exit(member, place_name, day=None, reason="身体原因，申请退出"):
+	"""The member asks to leave; their last day a month from today unless given."""
+	day = day or in_days(30)
 	with acting_as(member):
 		return frappe.get_doc(
 			{"doctype": "Studio Exit Request", "membership": place_name, "leaving_on": day, "reason": reason}
@@ -222,8 +231,8 @@ def test_an_exit_approved_by_the_host_and_the_leadership_ends_the_membership(stu
 	ended = frappe.db.get_value(
 		"Studio Membership", studios.places[member], ["status", "to_date", "reason"], as_dict=True
 	)
-	assert (ended.status, str(ended.to_date), ended.reason) == ("Left", "2026-01-31", "身体原因，申请退出")
-	assert member not in active_members(A)
+	assert (ended.status, str(ended.to_date), ended.reason) == ("Left", in_days(30), "身体原因，申请退出")
+	assert member not in active_members(A, in_days(31))
 
 
 def test_a_rejection_needs_the_steps_reason_and_leaves_the_membership(studios):
@@ -497,3 +506,104 @@ def test_the_exit_workflow_is_created_once_and_keeps_a_schools_changes(db):
 	workflow.save()
 	create_exit_workflow()
 	assert frappe.get_doc("Workflow", "Studio Exit Approval").transitions[2].allowed == "Academic Office"
+
+
+# ------------------------------------------------------------------ review findings
+
+
+def test_an_exit_is_never_backdated(studios):
+	member, place_name = TEACHERS[1], studios.places[TEACHERS[1]]
+	with pytest.raises(frappe.ValidationError, match="cannot be in the past"):
+		request_exit(member, place_name, day=in_days(-1))
+	with pytest.raises(frappe.ValidationError, match="cannot be in the past"):
+		request_exit(member, place_name, day="2025-12-31")  # after the place began, yet past
+	request = request_exit(member, place_name, day=in_days(0))  # today is fine
+	with acting_as(member):
+		doc = frappe.get_doc("Studio Exit Request", request.name)
+		doc.leaving_on = in_days(-10)
+		with pytest.raises(frappe.ValidationError, match="cannot be in the past"):
+			doc.save()
+	assert str(frappe.db.get_value("Studio Exit Request", request.name, "leaving_on")) == in_days(0)
+	# a place that ends on a known day: the last day is not after it
+	with acting_as(OFFICE):
+		frappe.get_doc("Studio Membership", studios.places[TEACHERS[2]]).update(
+			{"to_date": in_days(20)}
+		).save()
+	with pytest.raises(frappe.ValidationError, match="after the membership ends"):
+		request_exit(TEACHERS[2], studios.places[TEACHERS[2]], day=in_days(40))
+	# approved after the day asked for has passed: the place ends on the approval day, not before
+	walk(request, (HOST, "Approve"))
+	frappe.db.set_value("Studio Exit Request", request.name, "leaving_on", in_days(-5))
+	walk(request, (PRINCIPAL, "Approve"))
+	assert str(frappe.db.get_value("Studio Membership", place_name, "to_date")) == in_days(0)
+
+
+def test_an_attendance_row_has_no_more_hours_than_the_activity(studios):
+	def with_hours(hours):
+		doc = activity(A, attendance=[TEACHERS[0]])
+		doc.attendance[0].hours = hours
+		doc.save()
+		return doc
+
+	with acting_as(HOST):
+		with pytest.raises(frappe.ValidationError, match="cannot attend 5.0 hours of an activity of 2.0"):
+			with_hours(5)
+		assert with_hours(2).attendance[0].hours == 2
+
+
+def sql_run_by(action) -> list[str]:
+	"""The SQL statements the action runs, flattened and in lower case."""
+	db = frappe.local.db
+	with patch.object(db, "sql", wraps=db.sql) as sql:
+		action()
+	return [" ".join(str(c.args[0]).split()).lower() for c in sql.call_args_list]
+
+
+def locked_before_reading(queries: list[str], table: str) -> bool:
+	"""Whether the studio's row was locked (select … for update) before the first read of the table."""
+	lock = next(
+		(i for i, q in enumerate(queries) if "`tabclass teacher studio`" in q and "for update" in q), None
+	)
+	read = next(
+		i for i, q in enumerate(queries) if q.startswith("select") and f"from `tab{table.lower()}`" in q
+	)
+	return lock is not None and lock < read
+
+
+def test_places_and_exit_requests_are_checked_under_the_studios_lock(studios):
+	"""Two requests at once on one studio are checked one after the other: each takes the studio's
+	row lock before it reads the studio's places (limits, hosts) or waiting requests."""
+	queries = sql_run_by(lambda: place(A, TEACHERS[5]))
+	assert locked_before_reading(queries, "Studio Membership")
+	queries = sql_run_by(lambda: request_exit(TEACHERS[1], studios.places[TEACHERS[1]]))
+	assert locked_before_reading(queries, "Studio Exit Request")
+
+
+def test_a_membership_covers_its_days_in_python_and_in_sql(studios):
+	"""One rule for 'a place holds on a day', in Python (roster.covers) and SQL (roster.covers_sql),
+	also for a place that never began (ended the day before its first day)."""
+	from class_teacher_appraisal.studios import roster
+
+	never = place(A, TEACHERS[6], from_date="2026-09-01")
+	with acting_as(OFFICE):
+		never = frappe.get_doc("Studio Membership", never.name)
+		never.update({"to_date": "2026-08-31", "status": "Rotated Out", "reason": "年度考核不合格"})
+		never.save()
+		with pytest.raises(frappe.ValidationError, match="cannot end"):
+			never.update({"to_date": "2026-08-30"}).save()
+	for name in (studios.places[TEACHERS[0]], never.name):
+		m = frappe.db.get_value("Studio Membership", name, ["from_date", "to_date"], as_dict=True)
+		for day in ("2025-08-31", "2025-09-01", "2026-08-31", "2026-09-01", "2027-01-01"):
+			in_sql = frappe.db.sql(
+				f"select count(*) from `tabStudio Membership` m where m.name = %(name)s"
+				f" and {roster.covers_sql('m', '%(day)s')}",
+				{"name": name, "day": day},
+			)[0][0]
+			assert bool(in_sql) == roster.covers(m, day), (name, day)
+	assert roster.holds_place(TEACHERS[0], A, "2026-01-01") and not roster.holds_place(
+		TEACHERS[6], A, "2026-09-01"
+	)
+	assert A in roster.hosted_studios(HOST, "2026-01-01") and A not in roster.hosted_studios(
+		TEACHERS[0], "2026-01-01"
+	)
+	assert not roster.memberships_during(A, "2026-08-01", "2026-10-01", TEACHERS[6])

@@ -247,6 +247,21 @@ def test_the_daily_sync_makes_a_handover_entered_ahead_take_effect_on_its_day(as
 	assert frappe.db.get_value("Class Record", cls, "class_teacher") == LEAVING
 
 
+def test_whose_class_it_is_follows_the_handover_on_its_day_without_waiting_for_the_daily_job(as_user):
+	"""The one on post today acts as the class's own (no inspecting, rating or approving it), from
+	the first day of their assignment, even before the daily job moves the class's teacher field."""
+	from class_teacher_appraisal.permissions import own_classes
+
+	make_user(OFFICE, "Academic Office")
+	cls = make_class("五年级(8)班", 5, class_teacher=LEAVING).name
+	today = frappe.utils.getdate()
+	with as_user(OFFICE):
+		hand_over(cls, today - datetime.timedelta(days=1), ARRIVING, today)
+	frappe.db.set_value("Class Record", cls, "class_teacher", LEAVING)  # the daily job has not run
+	assert cls in own_classes(ARRIVING)
+	assert cls not in own_classes(LEAVING)
+
+
 def test_the_patch_gives_older_classes_and_appraisals_their_days_once():
 	cls = make_class("五年级(7)班", 5, class_teacher=LEAVING).name
 	period = make_period("2025年10月", "2025-10-01", "2025-10-31", rubric=S6, period_type="Month")
@@ -280,3 +295,23 @@ def test_the_printed_sheet_says_whose_days_it_covers(october):
 	sheet = appraisal_sheet(appraisal_of(period.name, changing, LEAVING))
 	assert sheet["on_post"].startswith("On post ") and sheet["on_post"].endswith(": 15 of 31 days")
 	assert appraisal_sheet(appraisal_of(period.name, steady, NEIGHBOUR))["on_post"] == ""
+
+
+def test_an_office_member_who_left_a_class_cannot_make_their_own_appraisal_of_it(october, as_user):
+	"""Someone of the office who taught the class until the 15th may not create the appraisal of
+	their own days by hand, with or without points: generation makes it, the office scores it."""
+	period, changing, _steady = october
+	frappe.get_doc("User", LEAVING).add_roles("Academic Office")
+	name = frappe.db.get_value(APPRAISAL, {"class_record": changing, "class_teacher": LEAVING})
+	frappe.delete_doc(APPRAISAL, name, force=True)
+	for lines in ([], [{"criterion_code": "S6-03", "manual_points": 40, "manual_entered": 1}]):
+		with as_user(LEAVING), pytest.raises(frappe.PermissionError, match="your own class"):
+			frappe.get_doc(
+				{
+					"doctype": APPRAISAL,
+					"appraisal_period": period.name,
+					"class_record": changing,
+					"class_teacher": LEAVING,
+					"lines": lines,
+				}
+			).insert()

@@ -343,7 +343,12 @@ def test_nobody_gets_a_colleagues_private_file_by_naming_it_in_their_own_record(
 def test_a_teacher_who_handed_over_their_class_still_cannot_rate_its_appraisal(school, term, as_user):
 	users, classes, _ = school
 	appraisal = term[0]["a"]  # made while teacher_a taught the class
-	frappe.get_doc("Class Record", classes["a"]).db_set("class_teacher", users["teacher_b"])
+	# handed over today, as the office does it: the dated assignments say who is on post
+	cls = frappe.get_doc("Class Record", classes["a"])
+	today = frappe.utils.getdate()
+	next(row for row in cls.assignments if not row.to_date).to_date = frappe.utils.add_days(today, -1)
+	cls.append("assignments", {"teacher": users["teacher_b"], "from_date": today})
+	cls.save()
 	period = term[1]
 	period.append("raters", {"user": users["teacher_a"], "rater_group": "Leadership"})
 	period.save()

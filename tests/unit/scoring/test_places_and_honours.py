@@ -108,3 +108,14 @@ def test_an_exclusion_condition_leaves_the_teacher_out_and_the_next_one_in():
 def test_no_honour_without_a_title_or_places():
 	assert choose_honours(Honour("十佳班主任", 0), standings({"a": 90})) == {}
 	assert choose_honours(Honour("", 10), standings({"a": 90})) == {}
+
+
+def test_an_approved_honour_holds_its_place_and_drafts_share_the_rest():
+	"""Ten places: two approved appraisals hold the honour, so eight drafts get it, even those that
+	outscore the approved ones; approved ones are not decided again."""
+	approved = [
+		Standing(f"a{i}", D(80), "优秀", fixed=True, held_grade="优秀", held_honour=True) for i in range(2)
+	]
+	out = choose_honours(TEN, approved + standings({f"d{i:02}": 99 - i for i in range(10)}))
+	assert sorted(k for k, (chosen, _w) in out.items() if chosen) == [f"d{i:02}" for i in range(8)]
+	assert "a0" not in out and out["d08"] == (False, None)

@@ -25,7 +25,7 @@ from class_teacher_appraisal.names import (
 	PRINCIPAL,
 	PRINCIPAL_APPROVAL,
 )
-from class_teacher_appraisal.permissions import check_attachments
+from class_teacher_appraisal.permissions import check_attachments, is_about
 from class_teacher_appraisal.scoring import (
 	Achievement,
 	ClassEvidence,
@@ -99,6 +99,7 @@ class ClassTeacherAppraisal(Document):
 		check_attachments(self)
 		if self.is_new():
 			self.take_server_values()
+			self.validate_new_inputs()
 		else:
 			self.keep_stored_values()
 			self.validate_editor()
@@ -196,11 +197,31 @@ class ClassTeacherAppraisal(Document):
 				exc=frappe.PermissionError,
 			)
 
-	def validate_changed_inputs(self):
+	def validate_new_inputs(self):
+		"""A new appraisal made by hand (in the Desk, over REST, an appeal's revision) is never about
+		the one who makes it, and the hand inputs it brings pass the same checks as on a save.
+		Generation makes every class's draft, the office's own class's too, with no inputs."""
+		if self.flags.skip_rescore:  # set by generation, on the server only
+			return
+		if is_about(frappe.session.user, self.class_teacher, self.class_record):
+			frappe.throw(
+				_("You cannot create an appraisal of your own class."),
+				title=_("Not Allowed"),
+				exc=frappe.PermissionError,
+			)
+		blank = frappe._dict(
+			lines=[frappe._dict(criterion_code=row.criterion_code) for row in self.lines],
+			achievements=[],
+			veto_cases=[row for row in self.veto_cases if row.automatic],
+			return_reason=None,
+		)
+		self.validate_changed_inputs(blank)
+
+	def validate_changed_inputs(self, before=None):
 		"""Hand-scored points, adjustments, achievements and veto cases are the office's to enter,
 		except in a part that names its own office (only that role enters it); a return reason is
 		the office's or the principal's (who return the appraisal)."""
-		before = self.get_doc_before_save()
+		before = before or self.get_doc_before_save()
 		roles = set(frappe.get_roles())
 		office = frappe.session.user == "Administrator" or bool({OFFICE, "System Manager"} & roles)
 		changed = results.changed_inputs(before, self)

@@ -9,12 +9,13 @@ permissions.studio_activity_permission; this controller checks the record itself
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import format_date
+from frappe.utils import flt, format_date
 
 from class_teacher_appraisal.html_text import text
 from class_teacher_appraisal.names import HOSTS
-from class_teacher_appraisal.permissions import holds_place, is_office
+from class_teacher_appraisal.permissions import is_office
 from class_teacher_appraisal.studios.people import places_on
+from class_teacher_appraisal.studios.roster import holds_place
 from class_teacher_appraisal.validation import COUNT, check_numbers
 
 
@@ -26,6 +27,7 @@ class StudioActivity(Document):
 		self.keep_studio()
 		self.validate_recorder()
 		self.validate_attendance()
+		self.submitted_by = None  # set when submitted (before_submit), never from a request
 		self.title = (self.title or "").strip()
 		self.level = (self.level or "").strip()
 
@@ -51,7 +53,8 @@ class StudioActivity(Document):
 		)
 
 	def validate_attendance(self):
-		"""Each row is one of the studio's people (any role) on the activity's date, once."""
+		"""Each row is one of the studio's people (any role) on the activity's date, once, and attended
+		no more hours than the activity had."""
 		people = {p.member: p for p in places_on(self.studio, self.activity_date)}
 		seen, errors = set(), []
 		for row in self.attendance:
@@ -65,10 +68,21 @@ class StudioActivity(Document):
 				)
 			elif row.member in seen:
 				errors.append(_("Row {0}: {1} is listed twice.").format(row.idx, text(name)))
+			if flt(row.hours) > flt(self.hours):
+				errors.append(
+					_("Row {0}: {1} cannot attend {2} hours of an activity of {3} hours.").format(
+						row.idx, text(name), flt(row.hours), flt(self.hours)
+					)
+				)
 			seen.add(row.member)
 			row.member_name = name
 		if errors:
 			self.throw("<br>".join(errors))
+
+	def before_submit(self):
+		"""Who submits it: a host's own attendance counts towards their own obligations only when
+		someone else (another host or the office) submitted the activity (evidence.ATTENDANCE_SQL)."""
+		self.submitted_by = frappe.session.user
 
 	def attendance_count(self) -> int:
 		return sum(1 for row in self.attendance if row.present)

@@ -16,5 +16,8 @@ class StudioAssessment(Document):
 	def on_submit(self):
 		assessments.on_submit(self)
 
+	def before_cancel(self):
+		assessments.before_cancel(self)
+
 	def on_cancel(self):
 		assessments.on_cancel(self)

@@ -8,7 +8,7 @@ memberships are in studios.people."""
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import getdate, today
+from frappe.utils import add_days, getdate, today
 
 from class_teacher_appraisal.html_text import text
 from class_teacher_appraisal.studios.people import ENDED, check_membership
@@ -37,7 +37,12 @@ class StudioMembership(Document):
 		self.reason = (self.reason or "").strip()
 
 	def validate_dates(self):
-		if self.to_date and getdate(self.to_date) < getdate(self.from_date):
+		"""A membership ends no earlier than it starts; a place ended before it began (rotated out before
+		its first day) ends the day before its first day and covers no day."""
+		if not self.to_date or getdate(self.to_date) >= getdate(self.from_date):
+			return
+		never_began = self.status in ENDED and getdate(self.to_date) == getdate(add_days(self.from_date, -1))
+		if not never_began:
 			self.throw(
 				_("The membership cannot end ({0}) before it starts ({1}).").format(
 					frappe.utils.format_date(self.to_date), frappe.utils.format_date(self.from_date)

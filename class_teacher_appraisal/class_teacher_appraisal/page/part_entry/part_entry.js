@@ -41,7 +41,7 @@ class PartEntry {
 			}
 			this.part.df.options = this.parts.map((p, i) => ({
 				value: String(i),
-				label: `${p.period} · ${p.section} ${p.title || ""} (${__(p.role)})`,
+				label: esc(`${p.period} · ${p.section} ${p.title || ""} (${__(p.role)})`),
 			}));
 			this.part.refresh();
 			this.part.set_value("0");
@@ -85,7 +85,7 @@ class PartEntry {
 						const value = line.manual_entered ? line.manual_points : "";
 						return `<td><input type="number" class="form-control input-xs" min="0"
 							max="${esc(c.max_points)}" step="any" data-appraisal="${esc(a.appraisal)}"
-							data-criterion="${esc(c.code)}" value="${esc(value)}"></td>`;
+							data-criterion="${esc(c.code)}" data-was="${esc(value)}" value="${esc(value)}"></td>`;
 					})
 					.join("");
 				const status = a.own
@@ -118,12 +118,17 @@ class PartEntry {
 
 	save(confirm) {
 		if (!this.sheet) return;
+		// only what the user changed, and, to confirm, every appraisal the user may enter
 		const entries = {};
+		const seen = {};
 		for (const a of this.sheet.appraisals) {
-			if (a.editable) entries[a.appraisal] = {};
+			if (a.editable && confirm) entries[a.appraisal] = {};
+			seen[a.appraisal] = a.modified;
 		}
 		this.body.find("input[data-appraisal]").each((_, input) => {
 			const value = input.value.trim();
+			if (value === input.dataset.was) return;
+			entries[input.dataset.appraisal] = entries[input.dataset.appraisal] || {};
 			entries[input.dataset.appraisal][input.dataset.criterion] = value === "" ? null : value;
 		});
 		if (!Object.keys(entries).length) return;
@@ -135,6 +140,7 @@ class PartEntry {
 					section: this.sheet.section,
 					entries: entries,
 					confirm_part: confirm,
+					seen: seen,
 				},
 				freeze: true,
 			})
