@@ -93,3 +93,28 @@ def test_the_demo_studio_year_has_each_members_draft_assessment_from_its_records
 	assert {(a.docstatus, a.workflow_state) for a in assessments} == {(0, "Draft")}
 	member = next(a for a in assessments if a.member == MEMBER)
 	assert 0 < member.total_score < 100  # the records count; the host's hand-scored lines wait
+
+
+def test_the_annual_results_report_lists_a_studio_year_to_each_as_they_may_see_it(demo_school):
+	"""Studio Annual Results, a Report Builder report on Studio Assessment: the host sees the
+	studio's year, a member their own row only (the report runs through the list's permissions)."""
+	from frappe.desk.reportview import get
+
+	report = frappe.get_doc("Report", "Studio Annual Results")
+	spec = frappe.parse_json(report.json)
+	assert (report.report_type, report.ref_doctype) == ("Report Builder", "Studio Assessment")
+
+	def rows(user):
+		with acting_as(user):
+			frappe.local.form_dict = frappe._dict(
+				doctype="Studio Assessment",
+				fields=[f"`tabStudio Assessment`.`{f}`" for f, _dt in spec["columns"]],
+				filters=[["Studio Assessment", "appraisal_period", "=", demo.STUDIO_YEAR]],
+				order_by="`tabStudio Assessment`.`total_score` desc",
+			)
+			result = get()
+		return [dict(zip(result["keys"], v, strict=True)) for v in result["values"]]
+
+	by_host = rows(HOST)
+	assert len(by_host) == frappe.db.count("Studio Assessment", {"appraisal_period": demo.STUDIO_YEAR}) > 1
+	assert {r["member_name"] for r in rows(MEMBER)} == {"刘洋"}
