@@ -12,6 +12,7 @@ from frappe.utils.data import cint
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def get_count(
 	doctype: str | None = None, filters=None, debug=False, cache=False, parent: str | None = None
 ) -> int:

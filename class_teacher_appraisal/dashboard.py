@@ -20,6 +20,7 @@ from class_teacher_appraisal.utils import week_start
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def appraisals_waiting_for_me(filters: str | dict | None = None) -> dict:
 	"""Appraisals in a workflow state from which one of the user's roles can act (forward,
 	approve or return): a draft for the inspector, Pending Office Review for the office, …"""
@@ -65,6 +66,7 @@ def waiting_states(user: str | None = None) -> dict[str, list]:
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def red_flags_this_week(filters: str | dict | None = None) -> dict:
 	"""Red flags published for this week (its Monday, as the weekly award stores it)."""
 	frappe.has_permission("Red Flag Award", "read", throw=True)
@@ -83,6 +85,7 @@ def red_flags_this_week(filters: str | dict | None = None) -> dict:
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def open_appeals(filters: str | dict | None = None) -> dict:
 	"""Appeals the office has not decided yet."""
 	frappe.has_permission("Appraisal Appeal", "read", throw=True)

@@ -15,6 +15,14 @@ SCHOOL_DEFAULTS = {
 
 def after_install():
 	create_setup_records()
+	create_delivery_records()
+
+
+def create_delivery_records():
+	"""The disabled scheduled emails and group-robot Webhook (integrations/delivery.py)."""
+	from class_teacher_appraisal.integrations.delivery import create_delivery_records
+
+	create_delivery_records()
 
 
 def create_roles():

@@ -13,7 +13,7 @@ import frappe
 from frappe import _
 from frappe.desk.doctype.notification_log.notification_log import make_notification_logs
 from frappe.desk.doctype.notification_settings.notification_settings import is_email_notifications_enabled
-from frappe.utils import escape_html, flt, get_url_to_form
+from frappe.utils import escape_html, flt, get_fullname, get_url_to_form
 
 from class_teacher_appraisal.names import (
 	APPROVED,
@@ -97,7 +97,7 @@ def appeal_opened(appeal):
 		users_with_role(OFFICE),
 		appeal,
 		_("{0} appeals appraisal {1}"),
-		appeal.class_teacher,
+		appeal.teacher_name or get_fullname(appeal.class_teacher),
 		appeal.appraisal,
 	)
 

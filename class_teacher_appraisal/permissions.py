@@ -14,7 +14,9 @@ The access model (README, "Who may do what") in short:
 Frappe's hooks can only take a permission away; what a role may do at all is in the DocPerms."""
 
 import frappe
+from frappe import _
 
+from class_teacher_appraisal.html_text import text
 from class_teacher_appraisal.names import (
 	ACTIVITY,
 	APPEAL,
@@ -429,6 +431,13 @@ def inspection_permission(doc, ptype=None, user=None) -> bool:
 		)
 	# nobody records or changes inspections of their own class, nor moves one onto it
 	if row.class_record in own or doc.class_record in own:
+		if frappe.flags.in_import:  # Data Import logs the refused row with this reason
+			frappe.msgprint(
+				_("{0} is your own class: nobody inspects their own class.").format(
+					text(doc.class_record or row.class_record)
+				),
+				title=_("Not Permitted"),
+			)
 		return False
 	if OFFICE in roles:
 		return True

@@ -10,6 +10,7 @@ from frappe.utils import flt, format_date, get_fullname, getdate
 
 from class_teacher_appraisal import adapters
 from class_teacher_appraisal.names import APPRAISAL, APPROVED, DRAFT, OFFICE_REVIEW, PRINCIPAL_APPROVAL
+from class_teacher_appraisal.utils import full_names
 
 # Signature boxes: who signs, and the workflow state their step moves the appraisal into.
 SIGNATURES = (
@@ -36,7 +37,7 @@ def appraisal_sheet(doc) -> dict:
 	rubric_total = frappe.db.get_value("Appraisal Rubric", doc.rubric, "total_points") if doc.rubric else None
 	return {
 		"school": frappe.db.get_single_value("Class Teacher Appraisal Settings", "school_name") or "",
-		"teacher": get_fullname(doc.class_teacher) if doc.class_teacher else "",
+		"teacher": doc.get("teacher_name") or get_fullname(doc.class_teacher) if doc.class_teacher else "",
 		"on_post": on_post(doc),
 		"period_dates": _date_range(period.start_date, period.end_date),
 		"total": points(doc.total_score),
@@ -135,13 +136,14 @@ def signatures(doc) -> list[dict]:
 				done.clear()
 			elif change:
 				done[change] = (v.owner, v.creation)
+	names = full_names(user for user, _when in done.values())  # one query for all the boxes
 	boxes = []
 	for role, state in SIGNATURES:
 		user, when = done.get(state, (None, None))
 		boxes.append(
 			{
 				"role": _(role),
-				"name": get_fullname(user) if user else "",
+				"name": names.get(user, "") if user else "",
 				"date": format_date(when) if when else "",
 			}
 		)

@@ -20,6 +20,7 @@ from class_teacher_appraisal.validation import COUNT, GRADE, POINTS, check_numbe
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def classes_to_inspect(
 	inspection_date: str | None = None, inspection_item: str | None = None, grade_level: int = 0
 ) -> dict:

@@ -84,7 +84,7 @@ as_bench() {
 	# Proxies and CA bundles pass through: some networks re-sign TLS.
 	for v in http_proxy https_proxy no_proxy HTTP_PROXY HTTPS_PROXY NO_PROXY SSL_CERT_FILE SSL_CERT_DIR \
 		REQUESTS_CA_BUNDLE CURL_CA_BUNDLE PIP_CERT GIT_SSL_CAINFO NODE_EXTRA_CA_CERTS UV_NATIVE_TLS \
-		PIP_INDEX_URL UV_INDEX_URL CTA_TEST_SITE CTA_SITES_PATH CTA_E2E_SITE CTA_E2E_PORT CTA_E2E_ARTIFACTS; do
+		PIP_INDEX_URL UV_INDEX_URL CTA_TEST_SITE CTA_PYTEST_ARGS CTA_SITES_PATH CTA_E2E_SITE CTA_E2E_PORT CTA_E2E_ARTIFACTS; do
 		[[ -z "${!v:-}" ]] || passed+=("$v=${!v}")
 	done
 	runuser -u "$BENCH_USER" -- env -i HOME="/home/${BENCH_USER}" USER="$BENCH_USER" "${passed[@]}" \

@@ -36,9 +36,16 @@ def frappe_site():
 		pytest.fail("CTA_TEST_SITE is not set: run the tests with scripts/test", pytrace=False)
 	import frappe
 
-	sites_path = os.environ.get("CTA_SITES_PATH") or os.getcwd()
-	frappe.init(site=site, sites_path=sites_path)
-	frappe.connect()
+	# Under `bench run-tests` (class_teacher_appraisal/tests/test_pytest_suite.py) the runner is
+	# already connected to its site: use that connection, and leave it open at the end.
+	connected = bool(getattr(frappe.local, "site", None) and getattr(frappe.local, "db", None))
+	if connected:
+		if frappe.local.site != site:
+			pytest.fail(f"connected to {frappe.local.site}, not {site}", pytrace=False)
+	else:
+		sites_path = os.environ.get("CTA_SITES_PATH") or os.getcwd()
+		frappe.init(site=site, sites_path=sites_path)
+		frappe.connect()
 	frappe.flags.in_test = True
 	frappe.flags.mute_emails = True
 	frappe.set_user("Administrator")
@@ -54,7 +61,8 @@ def frappe_site():
 	frappe.db.commit()
 	yield site
 	frappe.db.rollback()
-	frappe.destroy()
+	if not connected:
+		frappe.destroy()
 
 
 SITE_MANAGER = "site.manager@example.com"

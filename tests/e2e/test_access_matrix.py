@@ -866,6 +866,20 @@ def part_sheet():
 	return check
 
 
+def payroll_file():
+	"""The period's approved allowances as HRMS's Additional Salary import file (issue 15)."""
+
+	def check(s, w, expect):
+		r = get(
+			s, "/api/method/class_teacher_appraisal.integrations.payroll.additional_salary_xlsx", period=MONTH
+		)
+		if expect == ALLOW:  # the file, or a month with nothing approved yet to pay
+			return (r.status_code == 200 and r.content[:2] == b"PK") or r.status_code == 417
+		return refused(r) and r.content[:2] != b"PK"
+
+	return check
+
+
 def save_part(key):
 	def check(s, w, expect):
 		frappe.db.rollback()
@@ -1946,6 +1960,10 @@ def cells() -> list[Cell]:
 		short = method.rsplit(".", 2)[-2]
 		add(["CT", "DI", "AO", "PR"], f"chart {short}", chart(method), ALLOW)
 		add(outsiders, f"chart {short}", chart(method), DENY)
+	add(["AO", "PR"], "download the payroll file (Additional Salary)", payroll_file(), ALLOW)
+	add(
+		["CT", "CT2", "DI", *outsiders], "download the payroll file (Additional Salary)", payroll_file(), DENY
+	)
 	studio_cells(add, outsiders)
 	studio_grading_cells(add, outsiders)
 	return out

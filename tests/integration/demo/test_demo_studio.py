@@ -105,14 +105,17 @@ def test_the_annual_results_report_lists_a_studio_year_to_each_as_they_may_see_i
 	assert (report.report_type, report.ref_doctype) == ("Report Builder", "Studio Assessment")
 
 	def rows(user):
-		with acting_as(user):
-			frappe.local.form_dict = frappe._dict(
-				doctype="Studio Assessment",
-				fields=[f"`tabStudio Assessment`.`{f}`" for f, _dt in spec["columns"]],
-				filters=[["Studio Assessment", "appraisal_period", "=", demo.STUDIO_YEAR]],
-				order_by="`tabStudio Assessment`.`total_score` desc",
-			)
-			result = get()
+		try:
+			with acting_as(user):
+				frappe.local.form_dict = frappe._dict(
+					doctype="Studio Assessment",
+					fields=[f"`tabStudio Assessment`.`{f}`" for f, _dt in spec["columns"]],
+					filters=[["Studio Assessment", "appraisal_period", "=", demo.STUDIO_YEAR]],
+					order_by="`tabStudio Assessment`.`total_score` desc",
+				)
+				result = get()
+		finally:
+			frappe.local.form_dict = frappe._dict()  # later tests (print) read it
 		return [dict(zip(result["keys"], v, strict=True)) for v in result["values"]]
 
 	by_host = rows(HOST)

@@ -7,6 +7,7 @@ from class_teacher_appraisal import dashboard
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def get(
 	chart_name: str | None = None,
 	chart: str | dict | None = None,

@@ -52,6 +52,15 @@ frappe.ui.form.on("Appraisal Period", {
 		frm.add_custom_button(__("Appraisals"), () =>
 			frappe.set_route("List", "Class Teacher Appraisal", { appraisal_period: frm.doc.name })
 		);
+		if (frappe.user.has_role(["Academic Office", "Principal", "System Manager"])) {
+			// the approved allowances as HRMS's Additional Salary import file (read-only GET)
+			frm.add_custom_button(__("Payroll File (Additional Salary)"), () =>
+				window.open(
+					"/api/method/class_teacher_appraisal.integrations.payroll.additional_salary_xlsx?" +
+						new URLSearchParams({ period: frm.doc.name }).toString()
+				)
+			);
+		}
 		frm.call({ doc: frm.doc, method: "running_jobs" }).then(({ message }) => {
 			if (message && message.length) {
 				frm.dashboard.set_headline(

@@ -8,6 +8,7 @@ from frappe.utils import getdate
 
 from class_teacher_appraisal.html_text import text
 from class_teacher_appraisal.scoring.tenure import Assignment, current_teacher, overlapping
+from class_teacher_appraisal.utils import grade_source_name
 from class_teacher_appraisal.validation import COUNT, check_numbers
 
 
@@ -38,6 +39,7 @@ class ClassRecord(Document):
 	def validate(self):
 		check_numbers(self, {"pupil_count": (0, COUNT)})
 		self.validate_grade_level()
+		self.grade_name = grade_source_name(self.grade_level)
 		self.validate_assignments()
 		self.set_current_teacher()
 		self.validate_teachers()

@@ -7,18 +7,24 @@ exclusion, allowance, and the top N eligible for honours (e.g. 十佳)."""
 import frappe
 from frappe import _
 from frappe.query_builder import DocType
-from frappe.utils import cint
+from frappe.utils import cint, getdate
 
 from class_teacher_appraisal import html_text
 from class_teacher_appraisal.names import APPRAISAL
 from class_teacher_appraisal.reports import column, number, require_period
 from class_teacher_appraisal.scoring.engine import competition_ranks
+from class_teacher_appraisal.utils import grade_name
 
 DEFAULT_HONOURS = 10
 
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
+	if not filters.get("appraisal_period") and filters.get("period_type"):
+		# A scheduled email (Auto Email Report) names a kind of period: the latest that has ended.
+		filters.appraisal_period = latest_ended_period(filters.period_type)
+		if not filters.appraisal_period:
+			return [], []
 	period = require_period(filters)
 	appraisals = fetch_appraisals(period.name, filters.get("grade_level"))
 	sections = fetch_sections([a.name for a in appraisals])
@@ -28,6 +34,15 @@ def execute(filters=None):
 	totals = summary(rows, honour)  # the honour's places, before recommendations join the column
 	add_recommendations(rows, period)
 	return html_text.report(columns(parts), rows, None, chart(rows), totals)
+
+
+def latest_ended_period(period_type: str) -> str | None:
+	return frappe.db.get_value(
+		"Appraisal Period",
+		{"period_type": period_type, "end_date": ["<=", getdate()]},
+		"name",
+		order_by="end_date desc, start_date desc",
+	)
 
 
 def honour_of(rubric: str | None, top_n: int) -> frappe._dict:
@@ -52,6 +67,7 @@ def fetch_appraisals(period: str, grade_level=None) -> list[frappe._dict]:
 			"class_record",
 			"class_name",
 			"class_teacher",
+			"teacher_name",
 			"served_from",
 			"served_to",
 			"days_served",
@@ -128,8 +144,10 @@ def build_rows(appraisals, sections, honour) -> list[dict]:
 			"class_record": a.class_record,
 			"class_name": a.class_name,
 			"class_teacher": a.class_teacher,
+			"teacher_name": a.teacher_name or a.class_teacher,
 			"on_post": on_post(a),
 			"grade_level": a.grade_level,
+			"grade_name": grade_name(a.grade_level),
 			"total_score": number(a.total_score),
 			"grade": _(a.grade) if a.grade else "",
 			"red_flags": number(a.red_flags),
@@ -188,9 +206,9 @@ def columns(parts: list[tuple[str, str]]) -> list[dict]:
 	return [
 		column(_("Rank"), "rank", "Int", 60, disable_total=1),
 		column(_("Class"), "class_name", "Data", 120),
-		column(_("Class Teacher"), "class_teacher", "Link", 130, options="User"),
+		column(_("Class Teacher"), "teacher_name", "Data", 130),
 		column(_("On Post"), "on_post", "Data", 170),
-		column(_("Grade Level"), "grade_level", "Int", 70, disable_total=1),
+		column(_("Grade Level"), "grade_name", "Data", 80),
 		*(
 			column(f"{code} {title}".strip(), part_field(code), "Float", 110, precision=2)
 			for code, title in parts

@@ -17,6 +17,7 @@ from class_teacher_appraisal.reports import column, contested_classes, number, r
 from class_teacher_appraisal.scoring import ClassEvidence, Kind
 from class_teacher_appraisal.scoring.model import criteria_for
 from class_teacher_appraisal.scoring.rules import Context, quota, quota_progress
+from class_teacher_appraisal.utils import full_names
 
 
 def execute(filters=None):
@@ -35,9 +36,11 @@ def execute(filters=None):
 	}
 	teachers = class_teachers(period, list(evidence))
 	activity_evidence(period, rubric_doc, evidence)
+	names = full_names(teachers.values())
 	rows = []
 	for c in classes:
-		rows += class_rows(rubric, evidence[c.name], teachers.get(c.name))
+		teacher = teachers.get(c.name)
+		rows += class_rows(rubric, evidence[c.name], teacher, names.get(teacher, ""))
 	if filters.get("only_missing"):
 		rows = [r for r in rows if r["missing"] > 0]
 	return html_text.report(columns(), rows, None, None, summary(rows))
@@ -63,7 +66,7 @@ def visible(period, filters) -> list[frappe._dict]:
 	return sorted(classes, key=lambda c: (int(c.grade_level or 0), c.class_name or c.name))
 
 
-def class_rows(rubric, ev: ClassEvidence, teacher: str | None) -> list[dict]:
+def class_rows(rubric, ev: ClassEvidence, teacher: str | None, teacher_name: str = "") -> list[dict]:
 	rows = []
 	ctx = Context(rubric=rubric, items={}, evidence=ev, flags={}, top_flags={})
 	for c in criteria_for(rubric, ev.grade_level):
@@ -77,6 +80,7 @@ def class_rows(rubric, ev: ClassEvidence, teacher: str | None) -> list[dict]:
 				"class_record": ev.class_id,
 				"class_name": ev.label,
 				"class_teacher": teacher,
+				"teacher_name": teacher_name,
 				"criterion": f"{c.code} {c.title}",
 				"activity_kind": c.activity_kind,
 				"scope": _(c.quota_scope) if c.quota_scope else "",
@@ -99,7 +103,7 @@ def class_rows(rubric, ev: ClassEvidence, teacher: str | None) -> list[dict]:
 def columns() -> list[dict]:
 	return [
 		column(_("Class"), "class_record", "Link", 120, options="Class Record"),
-		column(_("Class Teacher"), "class_teacher", "Link", 150, options="User"),
+		column(_("Class Teacher"), "teacher_name", "Data", 150),
 		column(_("Criterion"), "criterion", "Data", 160),
 		column(_("Activity Kind"), "activity_kind", "Link", 100, options="Activity Kind"),
 		column(_("Activities Of"), "scope", "Data", 80),

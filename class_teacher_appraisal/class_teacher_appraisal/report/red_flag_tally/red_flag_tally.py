@@ -25,6 +25,7 @@ from class_teacher_appraisal.reports import (
 from class_teacher_appraisal.scoring import Criterion, Kind
 from class_teacher_appraisal.scoring.amounts import ZERO, D, points
 from class_teacher_appraisal.scoring.flags import flag_breakdown, flag_shares, flag_total, is_published
+from class_teacher_appraisal.utils import full_names, grade_name
 
 
 def execute(filters=None):
@@ -59,8 +60,10 @@ def fetch_classes(period) -> list[frappe._dict]:
 			as_list=True,
 		)
 	)
+	names = full_names(teachers.values())
 	for c in classes:
 		c.class_teacher = teachers.get(c.name)
+		c.teacher_name = names.get(c.class_teacher, "")
 	return sorted(classes, key=lambda c: (c.grade_level or 0, c.class_name or "", c.name))
 
 
@@ -101,7 +104,9 @@ def build_row(cls, weeks, items, criteria, shares) -> dict:
 		"class_record": cls.name,
 		"class_name": cls.class_name,
 		"grade_level": cls.grade_level,
+		"grade_name": grade_name(cls.grade_level),
 		"class_teacher": cls.class_teacher,
+		"teacher_name": cls.teacher_name,
 		"total_flags": number(flag_total(weeks)),
 		"weekly": counts["weekly_awards"],
 		"from_results": number(D(counts["level_flags"])),
@@ -117,8 +122,8 @@ def build_row(cls, weeks, items, criteria, shares) -> dict:
 def columns(items, criteria) -> list[dict]:
 	return [
 		column(_("Class"), "class_name", "Data", 110),
-		column(_("Grade Level"), "grade_level", "Int", 70, disable_total=1),
-		column(_("Class Teacher"), "class_teacher", "Link", 120, options="User"),
+		column(_("Grade Level"), "grade_name", "Data", 80),
+		column(_("Class Teacher"), "teacher_name", "Data", 120),
 		*(column(item, field_for("item", item), "Float", 80, precision=1) for item in items),
 		column(_("Total Flags"), "total_flags", "Float", 90, precision=1),
 		column(_("Weekly Awards"), "weekly", "Int", 90),

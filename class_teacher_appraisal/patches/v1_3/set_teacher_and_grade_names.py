@@ -1,0 +1,35 @@
+"""Issue 15: fill the new fetched names (teacher_name, grade_name) on existing records, in a few
+set-based updates; re-running changes nothing."""
+
+import frappe
+
+from class_teacher_appraisal.utils import GRADE_NAMES
+
+# DocType → whether it has grade_name (fetched from its class) besides teacher_name
+NAMED = {
+	"Class Record": False,
+	"Class Teacher Appraisal": True,
+	"Inspection": True,
+	"Appraisal Appeal": False,
+	"Red Flag Award": False,
+}
+
+
+def execute():
+	grade_case = " ".join(f"when {level} then %s" for level in range(1, len(GRADE_NAMES) + 1))
+	frappe.db.sql(
+		f"update `tabClass Record` set grade_name = case grade_level {grade_case} else '' end",
+		GRADE_NAMES,
+	)
+	for doctype, has_grade in NAMED.items():
+		frappe.db.sql(
+			f"""update `tab{doctype}` d join `tabUser` u on u.name = d.class_teacher
+			set d.teacher_name = u.full_name
+			where coalesce(d.teacher_name, '') != coalesce(u.full_name, '')"""
+		)
+		if has_grade:
+			frappe.db.sql(
+				f"""update `tab{doctype}` d join `tabClass Record` c on c.name = d.class_record
+				set d.grade_name = c.grade_name
+				where coalesce(d.grade_name, '') != coalesce(c.grade_name, '')"""
+			)
