@@ -140,6 +140,7 @@ def recompute(period_name: str, _locked: bool = False, progress=no_progress) -> 
 	period = get_period(period_name)
 	if not _locked:
 		lock_period(period.name)
+	# nosemgrep: frappe-using-db-sql — locks the period's appraisals (FOR UPDATE) and reads them in one statement
 	rows = frappe.db.sql(
 		"""select name, class_record, class_teacher, served_from, served_to, days_served, days_in_period,
 		docstatus, total_score from `tabClass Teacher Appraisal`

@@ -18,6 +18,7 @@ def load_demo(context):
 	try:
 		frappe.set_user("Administrator")
 		summary = demo.load()
+		# nosemgrep: frappe-manual-commit — a bench command: the CLI connection does not commit by itself
 		frappe.db.commit()
 	finally:
 		frappe.destroy()

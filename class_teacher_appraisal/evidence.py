@@ -109,6 +109,7 @@ def _inspections(period, evidence):
 
 
 def _incidents(period, evidence):
+	# nosemgrep: frappe-using-db-sql — the set-based grouped evidence query (straight_join), shared with the benchmark
 	for r in frappe.db.sql(INCIDENTS_SQL, incidents_params(period, list(evidence)), as_dict=True):
 		if r.class_record in evidence:
 			key = (r.inspection_item, r.week_start, r.incident_type)
@@ -141,9 +142,10 @@ def _ratings(period, evidence, appraisals: dict[str, str] | None = None):
 		combined[(r.class_record, r.criterion_code, r.rater_group)] = (D(r.average) * int(r.n), int(r.n))
 	# paper ballots counted by the office weigh in like that many ratings of their level's score
 	ballots = (
+		# nosemgrep: frappe-using-db-sql — set-based grouped ballot query
 		frappe.db.sql(BALLOTS_SQL, {"period": period.name}, as_dict=True)
 		if appraisals is None
-		else frappe.db.sql(
+		else frappe.db.sql(  # nosemgrep: frappe-using-db-sql — set-based grouped ballot query
 			BALLOTS_OF_SQL, {"period": period.name, "appraisals": tuple(appraisals) or ("",)}, as_dict=True
 		)
 	)
@@ -301,6 +303,7 @@ def activity_evidence(
 	for class_id, teacher in teachers.items():
 		classes_of.setdefault(teacher, []).append(class_id)
 	params = _params(period, kinds, classes=evidence, people=classes_of)
+	# nosemgrep: frappe-using-db-sql — set-based query over activities, one round trip per period
 	for r in frappe.db.sql(ACTIVITIES_SQL, params, as_dict=True):
 		targets = [(r.class_record, QuotaScope.CLASS)] if r.class_record in evidence else []
 		targets += [(class_id, QuotaScope.PERSON) for class_id in classes_of.get(r.person, [])]
@@ -320,6 +323,7 @@ def member_evidence(period, rubric_doc, members: dict[str, str], labels: dict | 
 	if not kinds or not members:
 		return evidence
 	params = _params(period, kinds, people=members, studios=set(members.values()))
+	# nosemgrep: frappe-using-db-sql — set-based union all of three sources, one round trip
 	for r in frappe.db.sql(MEMBER_EVIDENCE_SQL, params, as_dict=True):
 		if members.get(r.person) != r.studio:
 			continue  # the member's place in another of the studios asked for

@@ -73,13 +73,13 @@ def before_tests():
 	"""Test sites start with the setup wizard done, in English, with Chinese school defaults."""
 	frappe.clear_cache()
 	complete_setup_wizard("en")
-	frappe.db.commit()  # nosemgrep: runs once per test session, before the per-test rollbacks
+	frappe.db.commit()  # nosemgrep: frappe-manual-commit — runs once per test session, before the per-test rollbacks
 
 
 def prepare_site(language: str = "zh"):
 	"""Makes a new site usable at first login (scripts/run): the setup wizard is done."""
 	complete_setup_wizard(language)
-	frappe.db.commit()  # nosemgrep: called from bench execute, which does not commit
+	frappe.db.commit()  # nosemgrep: frappe-manual-commit — called from bench execute, which does not commit
 
 
 def complete_setup_wizard(language: str = "en"):

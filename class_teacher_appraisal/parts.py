@@ -112,7 +112,7 @@ def _period_part(period: str | None, section: str | None):
 def my_parts() -> list[dict]:
 	"""The parts the user's roles enter, in the periods that have draft appraisals."""
 	roles = roles_of()
-	periods = frappe.db.sql(
+	periods = frappe.db.sql(  # nosemgrep: frappe-using-db-sql — select distinct over a join, no user input
 		"""select distinct a.appraisal_period as period, p.rubric, p.start_date
 		from `tabClass Teacher Appraisal` a join `tabAppraisal Period` p on p.name = a.appraisal_period
 		where a.docstatus = 0 and p.rubric is not null order by p.start_date desc""",

@@ -104,6 +104,7 @@ def own_classes(user=None) -> list[str]:
 		return []
 	return [
 		r[0]
+		# nosemgrep: frappe-using-db-sql — exists subqueries over the dated assignments, values bound
 		for r in frappe.db.sql(
 			"""select c.name from `tabClass Record` c
 			where c.deputy_teacher = %(user)s

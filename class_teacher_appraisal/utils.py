@@ -14,7 +14,7 @@ def week_start(date) -> object:
 def lock_period(period_name: str):
 	"""Serialises work on one period (recompute, generation, places): a second waits for the first
 	to commit (SELECT ... FOR UPDATE on the period's row, always taken first)."""
-	frappe.db.sql("select name from `tabAppraisal Period` where name=%s for update", period_name)
+	frappe.db.get_value("Appraisal Period", period_name, "name", for_update=True)
 
 
 # Grade levels by their school names, stored and kept in this (source) form and translated on

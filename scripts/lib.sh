@@ -48,6 +48,11 @@ cta_load_config
 BENCH_HOME="$(dirname "$BENCH_DIR")"
 BENCH_CLI_VENV="/home/${BENCH_USER}/.cta-bench-cli"
 BENCH_CLI="${BENCH_CLI_VENV}/bin/bench"
+# semgrep (Frappe's rules in .semgrep/frappe, run by scripts/test) has a venv of its own:
+# its dependencies would clash with the bench env's.
+SEMGREP_VERSION="1.185.0"
+SEMGREP_VENV="/home/${BENCH_USER}/.cta-semgrep"
+SEMGREP="${SEMGREP_VENV}/bin/semgrep"
 STATE_DIR="${BENCH_DIR}/.cta"
 
 # ---------------------------------------------------------------- messages

@@ -20,7 +20,7 @@ def run(sizes=SIZES, days: int = DAYS, out_dir: str | None = None, profile: bool
 	school.wipe()
 	school.rubric()
 	school.raters()
-	frappe.db.commit()  # nosemgrep: benchmark set-up
+	frappe.db.commit()  # nosemgrep: frappe-manual-commit — benchmark set-up
 	built = {}
 	for n in sizes:
 		print(f"building {n} classes × {days} days …", flush=True)
@@ -53,7 +53,7 @@ def profile_recompute(period: str, path: Path):
 	profiler = Profiler(interval=0.001)
 	with profiler:
 		appraisals.recompute(period)
-		frappe.db.commit()  # nosemgrep: as the job does
+		frappe.db.commit()  # nosemgrep: frappe-manual-commit — as the job does
 	path.write_text(profiler.output_text(unicode=True, color=False, show_all=False))
 	print(f"profile: {path}", flush=True)
 

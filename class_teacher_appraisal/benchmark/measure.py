@@ -31,7 +31,7 @@ def build(n_classes: int, days: int) -> dict:
 	"""Writes one school and its term; returns the insert timings."""
 	classes = school.classes(n_classes)
 	period = school.period(n_classes, days)
-	frappe.db.commit()  # nosemgrep: benchmark set-up
+	frappe.db.commit()  # nosemgrep: frappe-manual-commit — benchmark set-up
 	seconds, rows = timed(school.insert_term, classes, days, seed=n_classes)
 	return {"classes": classes, "period": period, "inspections": rows, "insert_s": seconds}
 
@@ -45,6 +45,7 @@ def bare_sql_seconds(period, class_names: list[str]) -> tuple[float, int]:
 
 	def run():
 		nonlocal count
+		# nosemgrep: frappe-using-db-sql — times the very SQL evidence.gather sends
 		count = len(frappe.db.sql(inspections)) + len(frappe.db.sql(evidence.INCIDENTS_SQL, params))
 
 	return median_time(run), count
@@ -76,7 +77,7 @@ def round_seconds(built: dict, size: int = 60) -> float:
 		doc.insert()
 		doc.submit()
 		times.append(time.perf_counter() - start)
-		frappe.db.commit()  # nosemgrep: each round is its own request
+		frappe.db.commit()  # nosemgrep: frappe-manual-commit — each round is its own request
 	return statistics.median(times)
 
 
@@ -104,13 +105,13 @@ def measure(built: dict, days: int) -> dict:
 	n = len(built["classes"])
 	period_name = built["period"]
 	generate_s, _ = timed(appraisals.generate, period_name)
-	frappe.db.commit()  # nosemgrep: each step is its own request or job
+	frappe.db.commit()  # nosemgrep: frappe-manual-commit — each step is its own request or job
 	school.ratings(period_name, built["classes"], random.Random(n))
-	frappe.db.commit()  # nosemgrep: see above
+	frappe.db.commit()  # nosemgrep: frappe-manual-commit — see above
 
 	def recompute():
 		appraisals.recompute(period_name)
-		frappe.db.commit()  # nosemgrep: the job commits its results
+		frappe.db.commit()  # nosemgrep: frappe-manual-commit — the job commits its results
 
 	recompute_s = median_time(recompute)
 	period = appraisals.get_period(period_name)

@@ -279,7 +279,8 @@ def insert_term(school: list[dict], days: int, seed: int) -> int:
 	for day in school_days(days):
 		rows = day_of_inspections(school, day, rng)
 		insert_submitted(rows)
-		frappe.db.commit()  # nosemgrep: the benchmark writes a day at a time, like a real term
+		# nosemgrep: frappe-manual-commit — the benchmark writes a day at a time, like a real term
+		frappe.db.commit()
 		count += len(rows)
 	return count
 
@@ -295,7 +296,7 @@ BENCH_TABLES = (
 def wipe():
 	"""The benchmark site holds nothing but benchmark data: empty what a run writes."""
 	for doctype in BENCH_TABLES:
-		frappe.db.sql(f"truncate table `tab{doctype}`")  # nosemgrep: fixed names above
+		frappe.db.sql(f"truncate table `tab{doctype}`")  # nosemgrep: frappe-using-db-sql — fixed names above
 	frappe.db.delete("Appraisal Period", {"name": ["like", "BENCH-%"]})
 	frappe.db.delete("Class Record", {"academic_year": ["like", "BENCH-%"]})
-	frappe.db.commit()  # nosemgrep: benchmark set-up
+	frappe.db.commit()  # nosemgrep: frappe-manual-commit — benchmark set-up

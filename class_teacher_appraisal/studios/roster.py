@@ -35,7 +35,7 @@ def lock_studio(studio: str | None) -> None:
 	this, so two requests on one studio are checked one after the other, never both against the same
 	old state."""
 	if studio:
-		frappe.db.sql(f"select name from `tab{STUDIO}` where name = %s for update", studio)
+		frappe.db.get_value(STUDIO, studio, "name", for_update=True)
 
 
 def studio_places(user: str | None) -> list[frappe._dict]:
@@ -88,7 +88,7 @@ def memberships_during(studio: str, start, end, member: str | None = None) -> li
 	conditions += " and (m.to_date is null or (m.to_date >= %(start)s and m.to_date >= m.from_date))"
 	if member:
 		conditions += " and m.member = %(member)s"
-	return frappe.db.sql(
+	return frappe.db.sql(  # nosemgrep: frappe-using-db-sql — conditions are fixed fragments, values bound
 		f"""select m.name, m.member, m.member_name, m.role, m.from_date, m.to_date, m.status
 		from `tabStudio Membership` m where {conditions}
 		order by m.member, m.from_date desc, m.creation desc""",

@@ -7,7 +7,7 @@ from frappe.utils import now_datetime
 
 
 def execute():
-	classes = frappe.db.sql(
+	classes = frappe.db.sql(  # nosemgrep: frappe-using-db-sql — one-off data patch: not exists subquery
 		"""select c.name, c.class_teacher, c.owner from `tabClass Record` c
 		where ifnull(c.class_teacher, '') != '' and not exists (
 			select 1 from `tabClass Teacher Assignment` a
@@ -46,7 +46,7 @@ def execute():
 			for c in classes
 		]
 		frappe.db.bulk_insert("Class Teacher Assignment", fields, values)
-	frappe.db.sql(
+	frappe.db.sql(  # nosemgrep: frappe-using-db-sql — one-off data patch: multi-table update join
 		"""update `tabClass Teacher Appraisal` a join `tabAppraisal Period` p on p.name = a.appraisal_period
 		set a.served_from = p.start_date, a.served_to = p.end_date,
 		a.days_in_period = datediff(p.end_date, p.start_date) + 1,

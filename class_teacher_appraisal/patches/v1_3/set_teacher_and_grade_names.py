@@ -17,18 +17,18 @@ NAMED = {
 
 def execute():
 	grade_case = " ".join(f"when {level} then %s" for level in range(1, len(GRADE_NAMES) + 1))
-	frappe.db.sql(
+	frappe.db.sql(  # nosemgrep: frappe-using-db-sql — one-off data patch: fixed names, values bound
 		f"update `tabClass Record` set grade_name = case grade_level {grade_case} else '' end",
 		GRADE_NAMES,
 	)
 	for doctype, has_grade in NAMED.items():
-		frappe.db.sql(
+		frappe.db.sql(  # nosemgrep: frappe-using-db-sql — one-off data patch: update join over fixed doctype names
 			f"""update `tab{doctype}` d join `tabUser` u on u.name = d.class_teacher
 			set d.teacher_name = u.full_name
 			where coalesce(d.teacher_name, '') != coalesce(u.full_name, '')"""
 		)
 		if has_grade:
-			frappe.db.sql(
+			frappe.db.sql(  # nosemgrep: frappe-using-db-sql — one-off data patch: update join over fixed doctype names
 				f"""update `tab{doctype}` d join `tabClass Record` c on c.name = d.class_record
 				set d.grade_name = c.grade_name
 				where coalesce(d.grade_name, '') != coalesce(c.grade_name, '')"""

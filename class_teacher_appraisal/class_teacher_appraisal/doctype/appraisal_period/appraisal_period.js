@@ -19,7 +19,9 @@ const PERIOD_JOB_DONE = {
 frappe.ui.form.on("Appraisal Period", {
 	setup(frm) {
 		frappe.realtime.on("appraisal_period_job", (data) => {
-			if (frm.doctype !== cur_frm?.doctype || frm.docname !== cur_frm?.docname) return;
+			// only the form on screen reacts: Frappe keeps one frm per doctype, and cur_frm (null on
+			// other pages) is the only record of which form is shown; it is read, never used to act
+			if (frm.doctype !== cur_frm?.doctype || frm.docname !== cur_frm?.docname) return; // nosemgrep: frappe-cur-frm-usage — identity check only, see above
 			frappe.hide_progress();
 			if (data.failed) {
 				// the error may quote what someone typed (a class, an item …): shown as text
