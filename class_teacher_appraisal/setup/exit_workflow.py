@@ -8,8 +8,6 @@ missing, so a school's changes to it survive migrations:
 The conditions only decide who sees which button; the controller (studio_exit_request.py) checks
 every step again from the stored request and memberships."""
 
-import frappe
-
 from class_teacher_appraisal.names import (
 	APPROVE,
 	CLASS_TEACHER,
@@ -22,6 +20,7 @@ from class_teacher_appraisal.names import (
 	PRINCIPAL,
 	REJECT,
 )
+from class_teacher_appraisal.setup.workflow import ensure_workflow
 
 STATES = [
 	# state, docstatus, who may edit, style
@@ -47,40 +46,5 @@ TRANSITIONS = [
 
 
 def create_exit_workflow():
-	for state, _docstatus, _role, style in STATES:
-		if not frappe.db.exists("Workflow State", state):
-			frappe.get_doc(
-				{"doctype": "Workflow State", "workflow_state_name": state, "style": style}
-			).insert(ignore_permissions=True)
-	for action in {t[1] for t in TRANSITIONS}:
-		if not frappe.db.exists("Workflow Action Master", action):
-			frappe.get_doc({"doctype": "Workflow Action Master", "workflow_action_name": action}).insert(
-				ignore_permissions=True
-			)
-	if frappe.db.exists("Workflow", EXIT_WORKFLOW):
-		return
-	frappe.get_doc(
-		{
-			"doctype": "Workflow",
-			"workflow_name": EXIT_WORKFLOW,
-			"document_type": EXIT_REQUEST,
-			"workflow_state_field": "workflow_state",
-			"is_active": 1,
-			"send_email_alert": 0,
-			"states": [
-				{"state": state, "doc_status": str(docstatus), "allow_edit": role}
-				for state, docstatus, role, _style in STATES
-			],
-			"transitions": [
-				{
-					"state": state,
-					"action": action,
-					"next_state": next_state,
-					"allowed": role,
-					"condition": condition,
-					"allow_self_approval": 0,  # the owner is the member, who never decides
-				}
-				for state, action, next_state, role, condition in TRANSITIONS
-			],
-		}
-	).insert(ignore_permissions=True)
+	# no self approval: the owner is the member, who never decides
+	ensure_workflow(EXIT_WORKFLOW, EXIT_REQUEST, STATES, TRANSITIONS, allow_self_approval=0)

@@ -45,32 +45,34 @@ TRANSITIONS = [
 ]
 
 
-def create_workflow():
-	for state, _docstatus, _role, style in STATES:
+def ensure_workflow(name: str, doctype: str, states: list, transitions: list, allow_self_approval: int = 1):
+	"""Creates a workflow, its states and its actions where missing (never over a school's edits).
+	states: (state, docstatus, who may edit, style); transitions: (state, action, next state, role,
+	condition). Our own notifications tell the next approvers, so Frappe's email alert is off."""
+	for state, _docstatus, _role, style in states:
 		if not frappe.db.exists("Workflow State", state):
 			frappe.get_doc(
 				{"doctype": "Workflow State", "workflow_state_name": state, "style": style}
 			).insert(ignore_permissions=True)
-	for action in {t[1] for t in TRANSITIONS}:
+	for action in {t[1] for t in transitions}:
 		if not frappe.db.exists("Workflow Action Master", action):
 			frappe.get_doc({"doctype": "Workflow Action Master", "workflow_action_name": action}).insert(
 				ignore_permissions=True
 			)
-	if frappe.db.exists("Workflow", WORKFLOW):
+	if frappe.db.exists("Workflow", name):
 		return
 	frappe.get_doc(
 		{
 			"doctype": "Workflow",
-			"workflow_name": WORKFLOW,
-			"document_type": "Class Teacher Appraisal",
+			"workflow_name": name,
+			"document_type": doctype,
 			"workflow_state_field": "workflow_state",
 			"is_active": 1,
-			# Our own notifications (notifications.py) tell the next approvers and the teacher;
-			# Frappe's alert would also attach a PDF of the appraisal to every email.
+			# Frappe's alert would also attach a PDF of the document to every email
 			"send_email_alert": 0,
 			"states": [
 				{"state": state, "doc_status": str(docstatus), "allow_edit": role}
-				for state, docstatus, role, _style in STATES
+				for state, docstatus, role, _style in states
 			],
 			"transitions": [
 				{
@@ -79,9 +81,14 @@ def create_workflow():
 					"next_state": next_state,
 					"allowed": role,
 					"condition": condition,
-					"allow_self_approval": 1,  # ownership is not the point here; see NOT_OWN
+					"allow_self_approval": allow_self_approval,
 				}
-				for state, action, next_state, role, condition in TRANSITIONS
+				for state, action, next_state, role, condition in transitions
 			],
 		}
 	).insert(ignore_permissions=True)
+
+
+def create_workflow():
+	# allow_self_approval: ownership is not the point here; see NOT_OWN
+	ensure_workflow(WORKFLOW, "Class Teacher Appraisal", STATES, TRANSITIONS)

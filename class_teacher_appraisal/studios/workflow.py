@@ -6,8 +6,6 @@ only where missing, so a school's changes to it survive migrations:
 	→ Approved (submitted: the grade's consequences happen);
 	the leadership returns it to Draft with a reason; the office cancels an approved one."""
 
-import frappe
-
 from class_teacher_appraisal.names import (
 	APPROVE,
 	APPROVED,
@@ -23,6 +21,7 @@ from class_teacher_appraisal.names import (
 	STUDIO_WORKFLOW,
 	SUBMIT_FOR_APPROVAL,
 )
+from class_teacher_appraisal.setup.workflow import ensure_workflow
 
 STATES = [
 	# state, docstatus, who may edit, style
@@ -57,40 +56,5 @@ TRANSITIONS = [
 
 
 def create_studio_workflow():
-	for state, _docstatus, _role, style in STATES:
-		if not frappe.db.exists("Workflow State", state):
-			frappe.get_doc(
-				{"doctype": "Workflow State", "workflow_state_name": state, "style": style}
-			).insert(ignore_permissions=True)
-	for action in {t[1] for t in TRANSITIONS}:
-		if not frappe.db.exists("Workflow Action Master", action):
-			frappe.get_doc({"doctype": "Workflow Action Master", "workflow_action_name": action}).insert(
-				ignore_permissions=True
-			)
-	if frappe.db.exists("Workflow", STUDIO_WORKFLOW):
-		return
-	frappe.get_doc(
-		{
-			"doctype": "Workflow",
-			"workflow_name": STUDIO_WORKFLOW,
-			"document_type": STUDIO_ASSESSMENT,
-			"workflow_state_field": "workflow_state",
-			"is_active": 1,
-			"send_email_alert": 0,
-			"states": [
-				{"state": state, "doc_status": str(docstatus), "allow_edit": role}
-				for state, docstatus, role, _style in STATES
-			],
-			"transitions": [
-				{
-					"state": state,
-					"action": action,
-					"next_state": next_state,
-					"allowed": role,
-					"condition": condition,
-					"allow_self_approval": 1,  # ownership is not the point here; see NOT_OWN
-				}
-				for state, action, next_state, role, condition in TRANSITIONS
-			],
-		}
-	).insert(ignore_permissions=True)
+	# allow_self_approval: ownership is not the point here; see NOT_OWN
+	ensure_workflow(STUDIO_WORKFLOW, STUDIO_ASSESSMENT, STATES, TRANSITIONS)
