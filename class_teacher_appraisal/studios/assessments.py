@@ -27,7 +27,7 @@ from frappe import _
 from frappe.model import no_value_fields, table_fields
 from frappe.utils import add_days, escape_html, flt, format_date, getdate, now_datetime
 
-from class_teacher_appraisal import adapters, results
+from class_teacher_appraisal import adapters, results, scored_lines
 from class_teacher_appraisal.evidence import entered_points, member_evidence
 from class_teacher_appraisal.html_text import text
 from class_teacher_appraisal.names import (
@@ -48,7 +48,6 @@ from class_teacher_appraisal.names import (
 )
 from class_teacher_appraisal.permissions import hosted_studios, is_office
 from class_teacher_appraisal.scoring import D, ManualInput, score_period
-from class_teacher_appraisal.scoring.kinds import hand_entered
 from class_teacher_appraisal.studios import charters, roster, term_reviews
 from class_teacher_appraisal.validation import check_appraisal_numbers, require_post, required
 
@@ -168,27 +167,13 @@ def check_assessed(doc, period, places):
 
 
 def keep_stored_values(doc):
-	before = doc.get_doc_before_save()
-	for field in FIXED_FIELDS:
-		if (doc.get(field) or None) != (before.get(field) or None):
-			frappe.throw(
-				_("The {0} of a studio assessment cannot be changed.").format(_(doc.meta.get_label(field))),
-				title=_("Not Allowed"),
-				exc=frappe.PermissionError,
-			)
-	for field in COMPUTED_FIELDS:
-		doc.set(field, before.get(field))
-	stored = {row.criterion_code: row for row in before.lines}
-	if sorted(row.criterion_code or "" for row in doc.lines) != sorted(stored):
-		frappe.throw(
-			_("The lines of a studio assessment come from its charter; they cannot be added or removed."),
-			title=_("Not Allowed"),
-			exc=frappe.PermissionError,
-		)
-	for row in doc.lines:
-		for field in results.LINE_COMPUTED_FIELDS + results.LINE_RUBRIC_FIELDS:
-			row.set(field, stored[row.criterion_code].get(field))
-	doc.set("sections", [row.as_dict() for row in before.sections])
+	scored_lines.keep_stored_values(
+		doc,
+		FIXED_FIELDS,
+		COMPUTED_FIELDS,
+		_("The {0} of a studio assessment cannot be changed."),
+		_("The lines of a studio assessment come from its charter; they cannot be added or removed."),
+	)
 
 
 def _inputs(d) -> dict:
@@ -274,19 +259,7 @@ def validate_inputs(doc):
 				)
 			)
 		label = f"{c.criterion_code} {c.criterion_title or ''}".strip()
-		if hand_entered(c.rule_kind) and (row.manual_entered or row.manual_points):
-			if not 0 <= flt(row.manual_points) <= flt(c.max_points):
-				frappe.throw(
-					_("{0}: hand-entered points must be between 0 and {1}, not {2}.").format(
-						label, c.max_points, row.manual_points
-					)
-				)
-		elif not hand_entered(c.rule_kind) and flt(row.manual_points):
-			frappe.throw(
-				_("{0}: points are computed; use an adjustment with a reason instead.").format(label)
-			)
-		if flt(row.adjustment) and not (row.adjustment_reason or "").strip():
-			frappe.throw(_("{0}: give the reason for the adjustment.").format(label))
+		scored_lines.check_line_inputs(row, label, c.rule_kind, c.max_points)
 
 
 # ------------------------------------------------------------------ scoring

@@ -203,6 +203,28 @@ def test_the_host_enters_the_hand_scored_lines_never_their_own(studio):
 	assert host.pending_questions == 0
 
 
+def test_an_adjustment_says_why_and_keeps_the_line_within_its_points(studio):
+	"""The same line checks as an appraisal's (scored_lines.check_line_inputs)."""
+	generate()
+	li = assessment_of(LI)
+
+	def adjust(amount, reason):
+		with acting_as(HOST):
+			doc = frappe.get_doc("Studio Assessment", li.name)
+			row = lines(doc)["A-01"]  # 4.5 of 15 points
+			row.adjustment, row.adjustment_reason = amount, reason
+			doc.save()
+		return lines(frappe.get_doc("Studio Assessment", li.name))["A-01"]
+
+	with pytest.raises(frappe.ValidationError, match="give the reason"):
+		adjust(1, "")
+	with pytest.raises(frappe.ValidationError, match="outside 0"):
+		adjust(11, "讲座补记")
+	with pytest.raises(frappe.ValidationError, match="outside 0"):
+		adjust(-5, "缺勤")
+	assert adjust(1.5, "讲座补记").points == 6
+
+
 def test_excellent_is_recommended_on_the_teachers_history_and_in_the_ranking(studio):
 	record(LI, "读书心得", "2026-03-10", "《给教师的建议》读书体会")
 	record(LI, "培训", "2026-04-02", "市班主任高级研修", hours=18, level="市级")

@@ -4,7 +4,7 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import escape_html, flt
+from frappe.utils import escape_html
 
 from class_teacher_appraisal import (
 	adapters,
@@ -14,6 +14,7 @@ from class_teacher_appraisal import (
 	notifications,
 	parts,
 	results,
+	scored_lines,
 	standings,
 )
 from class_teacher_appraisal.html_text import text
@@ -35,7 +36,6 @@ from class_teacher_appraisal.scoring import (
 	VetoCase,
 	rescore_class,
 )
-from class_teacher_appraisal.scoring.kinds import KINDS, hand_entered
 from class_teacher_appraisal.studios.charters import check_for_class_teachers
 from class_teacher_appraisal.validation import check_appraisal_numbers
 
@@ -164,28 +164,13 @@ class ClassTeacherAppraisal(Document):
 	def keep_stored_values(self):
 		"""On save: what identifies the appraisal cannot change, and what scoring computed is taken
 		from the database (then rescored), never from the request."""
-		before = self.get_doc_before_save()
-		for field in ("appraisal_period", "class_record", "class_teacher", "rubric", "amended_from"):
-			if (self.get(field) or None) != (before.get(field) or None):
-				frappe.throw(
-					_("The {0} of an appraisal cannot be changed.").format(_(self.meta.get_label(field))),
-					title=_("Not Allowed"),
-					exc=frappe.PermissionError,
-				)
-		for field in results.COMPUTED_FIELDS + results.FETCHED_FIELDS + results.TENURE_FIELDS:
-			self.set(field, before.get(field))
-		stored_lines = {row.criterion_code: row for row in before.lines}
-		if sorted(row.criterion_code or "" for row in self.lines) != sorted(stored_lines):
-			frappe.throw(
-				_("The lines of an appraisal come from its rubric; they cannot be added or removed."),
-				title=_("Not Allowed"),
-				exc=frappe.PermissionError,
-			)
-		for row in self.lines:
-			stored_row = stored_lines[row.criterion_code]
-			for field in results.LINE_COMPUTED_FIELDS + results.LINE_RUBRIC_FIELDS:
-				row.set(field, stored_row.get(field))
-		self.set("sections", [row.as_dict() for row in before.sections])
+		before = scored_lines.keep_stored_values(
+			self,
+			("appraisal_period", "class_record", "class_teacher", "rubric", "amended_from"),
+			results.COMPUTED_FIELDS + results.FETCHED_FIELDS + results.TENURE_FIELDS,
+			_("The {0} of an appraisal cannot be changed."),
+			_("The lines of an appraisal come from its rubric; they cannot be added or removed."),
+		)
 		self.set("part_confirmations", [row.as_dict() for row in before.part_confirmations])
 		# vetoes found in the incidents stay as found; the office only confirms them
 		found = {(row.rule_code, row.reason) for row in before.veto_cases if row.automatic}
@@ -482,30 +467,7 @@ class ClassTeacherAppraisal(Document):
 		criteria = {c.criterion_code: c for c in rubric.criteria}
 		for row in self.lines:
 			label = f"{row.criterion_code} {row.criterion_title or ''}".strip()
-			by_hand = hand_entered(row.rule_kind)
-			if by_hand and (row.manual_entered or row.manual_points):
-				if not 0 <= flt(row.manual_points) <= flt(row.max_points):
-					self.throw(
-						_("{0}: hand-entered points must be between 0 and {1}, not {2}.").format(
-							label, row.max_points, row.manual_points
-						)
-					)
-			elif not by_hand and row.manual_points:
-				self.throw(
-					_("{0}: points are computed; use an adjustment with a reason instead.").format(label)
-				)
-			if flt(row.adjustment) and not (row.adjustment_reason or "").strip():
-				self.throw(_("{0}: give the reason for the adjustment.").format(label))
-			if flt(row.adjustment) and flt(row.max_points):
-				base = flt(row.manual_points) if by_hand else flt(row.computed_points)
-				result = base + flt(row.adjustment)
-				signed = row.rule_kind in KINDS and KINDS[row.rule_kind].signed
-				if not signed and not 0 <= result <= flt(row.max_points):
-					self.throw(
-						_("{0}: the adjustment would give {1} points, outside 0 … {2}.").format(
-							label, text(result), row.max_points
-						)
-					)
+			scored_lines.check_line_inputs(row, label, row.rule_kind, row.max_points, self.throw)
 		for row in self.achievements:
 			c = criteria.get(row.criterion_code)
 			if not c or c.rule_kind != Kind.ACHIEVEMENTS:

@@ -13,10 +13,10 @@ from class_teacher_appraisal import adapters, html_text
 from class_teacher_appraisal.evidence import activity_evidence, class_teachers
 from class_teacher_appraisal.names import ACTIVITY
 from class_teacher_appraisal.permissions import READ_ALL, sees_all
-from class_teacher_appraisal.reports import column, contested_classes, number, require_period
+from class_teacher_appraisal.quota_reports import only_missing, progress_columns, quota_rows, summary
+from class_teacher_appraisal.reports import column, contested_classes, require_period
 from class_teacher_appraisal.scoring import ClassEvidence, Kind
 from class_teacher_appraisal.scoring.model import criteria_for
-from class_teacher_appraisal.scoring.rules import Context, quota, quota_progress
 from class_teacher_appraisal.utils import full_names
 
 
@@ -41,8 +41,7 @@ def execute(filters=None):
 	for c in classes:
 		teacher = teachers.get(c.name)
 		rows += class_rows(rubric, evidence[c.name], teacher, names.get(teacher, ""))
-	if filters.get("only_missing"):
-		rows = [r for r in rows if r["missing"] > 0]
+	rows = only_missing(rows, filters)
 	return html_text.report(columns(), rows, None, None, summary(rows))
 
 
@@ -67,70 +66,18 @@ def visible(period, filters) -> list[frappe._dict]:
 
 
 def class_rows(rubric, ev: ClassEvidence, teacher: str | None, teacher_name: str = "") -> list[dict]:
-	rows = []
-	ctx = Context(rubric=rubric, items={}, evidence=ev, flags={}, top_flags={})
-	for c in criteria_for(rubric, ev.grade_level):
-		if c.kind != Kind.QUOTA:
-			continue
-		found = quota_progress(c, ev)
-		outcome = quota(c, ctx)
-		done, target = number(found["done"]), number(found["quota"])
-		rows.append(
-			{
-				"class_record": ev.class_id,
-				"class_name": ev.label,
-				"class_teacher": teacher,
-				"teacher_name": teacher_name,
-				"criterion": f"{c.code} {c.title}",
-				"activity_kind": c.activity_kind,
-				"scope": _(c.quota_scope) if c.quota_scope else "",
-				"min_level": c.min_level,
-				"done": done,
-				"quota": target,
-				"unit": _("hours") if c.quota_measure == "Hours" else _("times"),
-				"missing": number(found["missing"]),
-				"progress": round(min(done / target, 1) * 100, 1) if target else 100.0,
-				"points": number(outcome.points),
-				"max_points": number(c.max_points),
-				"explanation": adapters.render(outcome.explanation),
-				"records": ", ".join(found["activities"]),
-				"record_names": found["activities"],
-			}
-		)
-	return rows
+	own = {
+		"class_record": ev.class_id,
+		"class_name": ev.label,
+		"class_teacher": teacher,
+		"teacher_name": teacher_name,
+	}
+	return [own | row for row in quota_rows(rubric, ev, criteria_for(rubric, ev.grade_level))]
 
 
 def columns() -> list[dict]:
 	return [
 		column(_("Class"), "class_record", "Link", 120, options="Class Record"),
 		column(_("Class Teacher"), "teacher_name", "Data", 150),
-		column(_("Criterion"), "criterion", "Data", 160),
-		column(_("Activity Kind"), "activity_kind", "Link", 100, options="Activity Kind"),
-		column(_("Activities Of"), "scope", "Data", 80),
-		column(_("Minimum Level"), "min_level", "Data", 90),
-		column(_("Done"), "done", "Float", 70, precision=1),
-		column(_("Quota"), "quota", "Float", 70, precision=1),
-		column(_("Counted In"), "unit", "Data", 70),
-		column(_("Missing"), "missing", "Float", 70, precision=1),
-		column(_("Progress"), "progress", "Percent", 80),
-		column(_("Points"), "points", "Float", 70, precision=2),
-		column(_("Maximum Points"), "max_points", "Float", 70, precision=2),
-		column(_("How the points were found"), "explanation", "Data", 260),
-		column(_("Confirmed Records"), "records", "Data", 220),
-	]
-
-
-def summary(rows) -> list[dict]:
-	if not rows:
-		return []
-	met = sum(1 for r in rows if r["missing"] <= 0)
-	return [
-		{"label": _("Quotas"), "value": len(rows), "datatype": "Int"},
-		{"label": _("Met"), "value": met, "datatype": "Int", "indicator": "Green"},
-		{
-			"label": _("Not Met Yet"),
-			"value": len(rows) - met,
-			"datatype": "Int",
-			"indicator": "Red" if len(rows) > met else "Green",
-		},
+		*progress_columns(),
 	]

@@ -14,9 +14,8 @@ from class_teacher_appraisal import adapters, html_text
 from class_teacher_appraisal.evidence import member_evidence
 from class_teacher_appraisal.names import HOST, RUBRIC, STUDIO, STUDIO_ASSESSMENT
 from class_teacher_appraisal.permissions import READ_ALL, hosted_studios, sees_all
-from class_teacher_appraisal.reports import column, number, require_period
-from class_teacher_appraisal.scoring import Kind
-from class_teacher_appraisal.scoring.rules import Context, quota, quota_progress
+from class_teacher_appraisal.quota_reports import only_missing, progress_columns, quota_rows, summary
+from class_teacher_appraisal.reports import column, require_period
 from class_teacher_appraisal.studios.roster import members_during
 
 
@@ -35,8 +34,7 @@ def execute(filters=None):
 		)
 		for member in sorted(members, key=lambda m: members[m].member_name or m):
 			rows += member_rows(studio, rubric, evidence[member], members[member])
-	if filters.get("only_missing"):
-		rows = [r for r in rows if r["missing"] > 0]
+	rows = only_missing(rows, filters)
 	return html_text.report(columns(), rows, None, None, summary(rows))
 
 
@@ -69,39 +67,13 @@ def visible_members(studio: str, period, filters) -> dict:
 
 
 def member_rows(studio: str, rubric, ev, membership) -> list[dict]:
-	rows = []
-	ctx = Context(rubric=rubric, items={}, evidence=ev, flags={}, top_flags={})
-	for c in rubric.criteria:
-		if c.kind != Kind.QUOTA:
-			continue
-		found = quota_progress(c, ev)
-		outcome = quota(c, ctx)
-		done, target = number(found["done"]), number(found["quota"])
-		rows.append(
-			{
-				"studio": studio,
-				"member": ev.class_id,
-				"member_name": ev.label,
-				"role": _(membership.role) if membership.role else "",
-				"criterion": f"{c.code} {c.title}",
-				"activity_kind": c.activity_kind,
-				"scope": _(c.quota_scope) if c.quota_scope else "",
-				"min_level": c.min_level,
-				"done": done,
-				"quota": target,
-				"unit": _("hours") if c.quota_measure == "Hours" else _("times"),
-				"missing": number(found["missing"]),
-				"progress": round(min(done / target, 1) * 100, 1) if target else 100.0,
-				"points": number(outcome.points),
-				"max_points": number(c.max_points),
-				"explanation": adapters.render(outcome.explanation),
-				"records": ", ".join(found["activities"]),
-				"record_names": found["activities"],
-				"studio_records": ", ".join(found["studio_activities"]),
-				"studio_record_names": found["studio_activities"],
-			}
-		)
-	return rows
+	own = {
+		"studio": studio,
+		"member": ev.class_id,
+		"member_name": ev.label,
+		"role": _(membership.role) if membership.role else "",
+	}
+	return [own | row for row in quota_rows(rubric, ev, rubric.criteria)]
 
 
 def columns() -> list[dict]:
@@ -110,34 +82,6 @@ def columns() -> list[dict]:
 		column(_("Member"), "member", "Link", 150, options="User"),
 		column(_("Member Name"), "member_name", "Data", 90),
 		column(_("Role in the Studio"), "role", "Data", 80),
-		column(_("Criterion"), "criterion", "Data", 180),
-		column(_("Activity Kind"), "activity_kind", "Link", 90, options="Activity Kind"),
-		column(_("Activities Of"), "scope", "Data", 80),
-		column(_("Minimum Level"), "min_level", "Data", 80),
-		column(_("Done"), "done", "Float", 70, precision=1),
-		column(_("Quota"), "quota", "Float", 70, precision=1),
-		column(_("Counted In"), "unit", "Data", 70),
-		column(_("Missing"), "missing", "Float", 70, precision=1),
-		column(_("Progress"), "progress", "Percent", 80),
-		column(_("Points"), "points", "Float", 70, precision=2),
-		column(_("Maximum Points"), "max_points", "Float", 70, precision=2),
-		column(_("How the points were found"), "explanation", "Data", 260),
-		column(_("Confirmed Records"), "records", "Data", 180),
+		*progress_columns(records_width=180),
 		column(_("Studio Activities"), "studio_records", "Data", 180),
-	]
-
-
-def summary(rows) -> list[dict]:
-	if not rows:
-		return []
-	met = sum(1 for r in rows if r["missing"] <= 0)
-	return [
-		{"label": _("Quotas"), "value": len(rows), "datatype": "Int"},
-		{"label": _("Met"), "value": met, "datatype": "Int", "indicator": "Green"},
-		{
-			"label": _("Not Met Yet"),
-			"value": len(rows) - met,
-			"datatype": "Int",
-			"indicator": "Red" if len(rows) > met else "Green",
-		},
 	]
