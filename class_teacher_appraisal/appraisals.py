@@ -143,7 +143,7 @@ def recompute(period_name: str, _locked: bool = False, progress=no_progress) -> 
 	# nosemgrep: frappe-using-db-sql — locks the period's appraisals (FOR UPDATE) and reads them in one statement
 	rows = frappe.db.sql(
 		"""select name, class_record, class_teacher, served_from, served_to, days_served, days_in_period,
-		docstatus, total_score from `tabClass Teacher Appraisal`
+		teacher_rank, docstatus, total_score from `tabClass Teacher Appraisal`
 		where appraisal_period=%s and docstatus < 2 for update""",
 		period.name,
 		as_dict=True,
@@ -158,6 +158,9 @@ def recompute(period_name: str, _locked: bool = False, progress=no_progress) -> 
 	# Flags are relative, so every class of the period is scored; only appraised ones are written.
 	classes = period_classes(period, [r.class_record for r in rows])
 	gathered = evidence.gather(period, rubric_doc, classes)
+	for r in drafts:
+		if r.teacher_rank and throughout.get(r.class_record) == r.name:
+			gathered[r.class_record].teacher_rank = r.teacher_rank  # the teacher's, not the class's
 	items = adapters.load_items()
 	progress(30, _("Scoring {0} classes").format(len(gathered)))
 	results = _score(rubric, items, list(gathered.values()))
@@ -238,6 +241,8 @@ def score_days_on_post(period, rubric_doc, rubric, items, classes: list[dict], d
 		gathered = evidence.gather(days, rubric_doc, classes, {r.name: c for c, r in group.items()})
 		for class_id, r in group.items():
 			gathered[class_id].days_on_post = r.days_served or 0
+			if r.teacher_rank:
+				gathered[class_id].teacher_rank = r.teacher_rank
 			gathered[class_id].days_in_period = r.days_in_period or 0
 		for result in _score(rubric, items, list(gathered.values())):
 			if result.class_id in wanted:

@@ -20,7 +20,7 @@ def assignments_of(classes: list[str]) -> dict[str, list[Assignment]]:
 	for r in frappe.get_all(
 		ASSIGNMENT,
 		filters={"parenttype": CLASS_RECORD, "parentfield": "assignments", "parent": ["in", list(classes)]},
-		fields=["parent", "teacher", "from_date", "to_date"],
+		fields=["parent", "teacher", "from_date", "to_date", "teacher_rank"],
 		order_by="parent asc, idx asc",
 	):
 		out[r.parent].append(
@@ -28,6 +28,7 @@ def assignments_of(classes: list[str]) -> dict[str, list[Assignment]]:
 				r.teacher,
 				getdate(r.from_date) if r.from_date else None,
 				getdate(r.to_date) if r.to_date else None,
+				r.teacher_rank or "",
 			)
 		)
 	return out
@@ -61,6 +62,7 @@ def stint_fields(stint: Stint) -> dict:
 		"served_to": stint.served_to,
 		"days_served": stint.days_served,
 		"days_in_period": stint.days_in_period,
+		"teacher_rank": stint.rank or None,
 	}
 
 

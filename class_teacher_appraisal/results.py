@@ -15,7 +15,7 @@ COMPUTED_FIELDS = (
 )  # fmt: skip
 # The days of the period the appraised teacher was on post: set from the class's dated assignments
 # on creation and by the period's recompute, never taken from a request.
-TENURE_FIELDS = ("served_from", "served_to", "days_served", "days_in_period")
+TENURE_FIELDS = ("served_from", "served_to", "days_served", "days_in_period", "teacher_rank")
 # Fetched by Frappe from the stored class and period on every save.
 FETCHED_FIELDS = ("period_type", "class_name", "grade_level")
 LINE_COMPUTED_FIELDS = ("computed_points", "points", "needs_input", "explanation", "evidence")

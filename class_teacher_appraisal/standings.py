@@ -20,6 +20,7 @@ FIELDS = [
 	"name", "docstatus", "total_score", "grade", "grade_by_score", "vetoed", "veto_reason",
 	"excluded_from_honours", "exclusion_reason", "class_teacher", "class_record", "honour",
 	"places_note", "honour_note", "allowance", "allowance_note", "days_served", "days_in_period",
+	"teacher_rank",
 ]  # fmt: skip
 
 
@@ -104,7 +105,7 @@ def facts(classes: dict, row) -> ClassEvidence:
 	return ClassEvidence(
 		class_id=row.class_record,
 		pupils=int(c.pupil_count or 0),
-		teacher_rank=c.teacher_rank or "",
+		teacher_rank=row.get("teacher_rank") or c.teacher_rank or "",  # the teacher's, else the class's
 		days_on_post=int(row.days_served or 0),
 		days_in_period=int(row.days_in_period or 0),
 	)

@@ -18,17 +18,20 @@ class Assignment:
 	teacher: str
 	from_date: date | None = None  # None: since before any period
 	to_date: date | None = None  # None: still on post
+	rank: str = ""  # the teacher's rank (职级) while on post; "": the class's
 
 
 @dataclass(frozen=True)
 class Stint:
-	"""The days of one period a teacher was on post."""
+	"""The days of one period a teacher was on post, and their rank on the last of those days
+	("": the class's)."""
 
 	teacher: str
 	served_from: date
 	served_to: date
 	days_served: int
 	days_in_period: int
+	rank: str = ""
 
 	@property
 	def whole_period(self) -> bool:
@@ -51,10 +54,13 @@ def stints(assignments: list[Assignment], start: date, end: date) -> list[Stint]
 	order they served. A teacher with two separate times on post in one period has one stint from
 	the first day of the first to the last day of the last, and the days of both."""
 	spans: dict[str, list[tuple[date, date]]] = {}
+	ranks: dict[str, tuple[date, str]] = {}
 	for a in assignments:
 		found = _overlap(a, start, end)
 		if found:
 			spans.setdefault(a.teacher, []).append(found)
+			if a.teacher not in ranks or found[1] >= ranks[a.teacher][0]:
+				ranks[a.teacher] = (found[1], a.rank or "")
 	period_days = days_between(start, end)
 	out = [
 		Stint(
@@ -63,6 +69,7 @@ def stints(assignments: list[Assignment], start: date, end: date) -> list[Stint]
 			max(t for _f, t in found),
 			min(sum(days_between(f, t) for f, t in found), period_days),
 			period_days,
+			ranks[teacher][1],
 		)
 		for teacher, found in spans.items()
 	]

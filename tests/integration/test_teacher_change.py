@@ -107,6 +107,36 @@ def test_the_allowance_follows_the_days_on_post_and_nothing_after_leaving(octobe
 	assert frappe.db.get_value(APPRAISAL, staying.name, "allowance") == 360
 
 
+def test_each_teacher_is_paid_by_their_own_rank(october):
+	"""Seed 002's allowance by rank (职级) is the teacher's: the rank on the leaving teacher's
+	assignment pays them (15 of 31 days of 360 + 50); the new teacher, with no rank of their own
+	on the class, is paid by the class's rank (none here)."""
+	period, changing, _steady = october
+	rubric = frappe.get_doc("Appraisal Rubric", S6)
+	rubric.append("rank_allowances", {"teacher_rank": "高级", "amount": 50})
+	rubric.save()
+	with _office():
+		doc = frappe.get_doc("Class Record", changing)
+		next(row for row in doc.assignments if row.teacher == LEAVING).teacher_rank = "高级"
+		doc.save()
+		period.recompute_appraisals()
+		leaving = fill_manual(appraisal_of(period.name, changing, LEAVING))
+		arriving = fill_manual(appraisal_of(period.name, changing, ARRIVING))
+	leaving.reload()
+	arriving.reload()
+	assert (leaving.teacher_rank, leaving.allowance) == ("高级", 198.39)  # 410 × 15 ÷ 31
+	assert "50 (高级)" in leaving.allowance_note
+	assert (arriving.teacher_rank or "", arriving.allowance) == ("", 185.81)
+	period.recompute_appraisals()
+	assert frappe.db.get_value(APPRAISAL, leaving.name, "allowance") == 198.39
+	# the rank is the server's: a request cannot raise it
+	with _office():
+		doc = frappe.get_doc(APPRAISAL, arriving.name)
+		doc.teacher_rank = "高级"
+		doc.save()
+	assert frappe.db.get_value(APPRAISAL, arriving.name, ["teacher_rank", "allowance"]) == (None, 185.81)
+
+
 def _office():
 	from tests.conftest import acting_as
 

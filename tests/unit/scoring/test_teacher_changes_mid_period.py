@@ -63,6 +63,23 @@ def test_a_teacher_who_comes_back_counts_the_days_of_both_times():
 	assert (by_teacher["王老师"].days_served, by_teacher["李老师"].days_served) == (26, 5)
 
 
+def test_a_stint_carries_the_teachers_rank_of_their_last_days_on_post():
+	"""The rank (职级) is the teacher's: after a handover each is paid by their own; a teacher
+	promoted while on post is paid by the rank of their last days in the period."""
+	promoted = [
+		Assignment("王老师", None, date(2025, 10, 10), "中级"),
+		Assignment("王老师", date(2025, 10, 11), date(2025, 10, 15), "高级"),
+		Assignment("李老师", date(2025, 10, 16)),
+	]
+	assert [(s.teacher, s.rank) for s in stints(promoted, OCT_1, OCT_31)] == [
+		("王老师", "高级"),
+		("李老师", ""),
+	]
+	assert [(s.teacher, s.rank) for s in stints(promoted, date(2025, 9, 1), date(2025, 9, 30))] == [
+		("王老师", "中级")
+	]
+
+
 def test_days_count_both_ends():
 	assert days_between(OCT_1, OCT_1) == 1
 	assert days_between(OCT_1, OCT_31) == 31

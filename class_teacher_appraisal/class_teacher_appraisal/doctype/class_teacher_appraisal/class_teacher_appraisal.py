@@ -251,7 +251,7 @@ class ClassTeacherAppraisal(Document):
 			class_id=self.class_record,
 			grade_level=self.grade_level or 0,
 			pupils=pupils or 0,
-			teacher_rank=rank or "",
+			teacher_rank=self.teacher_rank or rank or "",  # the teacher's on the assignment, else the class's
 			days_on_post=self.days_served or 0,
 			days_in_period=self.days_in_period or 0,
 		)
