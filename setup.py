@@ -20,6 +20,5 @@ setup(
 	packages=find_packages(include=["class_teacher_appraisal", "class_teacher_appraisal.*"]),
 	zip_safe=False,
 	include_package_data=True,
-	# Frappe itself is installed by bench, not by pip (see pyproject.toml).
-	install_requires=[],
+	# the dependencies are in pyproject.toml ([project] dependencies); Frappe is installed by bench
 )

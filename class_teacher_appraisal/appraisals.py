@@ -31,7 +31,7 @@ from class_teacher_appraisal.scoring import (
 from class_teacher_appraisal.scoring.flags import is_published
 from class_teacher_appraisal.scoring.tenure import current_teacher, stints
 from class_teacher_appraisal.studios.charters import check_for_class_teachers
-from class_teacher_appraisal.utils import lock_period
+from class_teacher_appraisal.utils import full_names, lock_period
 
 
 def get_period(period_name: str):
@@ -45,22 +45,37 @@ def get_period(period_name: str):
 	return period
 
 
+def school_filter(period) -> dict:
+	"""A period of a school (a county site) covers that school's classes; one without, every class."""
+	return {"school": period.school} if period.get("school") else {}
+
+
 def active_classes(period) -> list[dict]:
-	filters = {"is_active": 1}
+	filters = {"is_active": 1, **school_filter(period)}
 	if period.academic_year:
 		filters["academic_year"] = period.academic_year
 	return frappe.get_all(
 		"Class Record",
 		filters=filters,
-		fields=["name", "class_name", "grade_level", "pupil_count", "teacher_rank", "class_teacher"],
+		fields=[
+			"name",
+			"class_name",
+			"grade_level",
+			"pupil_count",
+			"teacher_rank",
+			"class_teacher",
+			"school",
+		],
 		order_by="grade_level asc, class_name asc",
 	)
 
 
 def period_classes(period, also: list[str] = ()) -> list[dict]:
 	"""Every class the period's red flags are contested among: the academic year's classes
-	(inactive ones too, they may have been inspected before), and any class appraised in it."""
+	(inactive ones too, they may have been inspected before), and any class appraised in it; on a
+	county site, of the period's school."""
 	filters = {"academic_year": period.academic_year} if period.academic_year else {}
+	filters.update(school_filter(period))
 	classes = frappe.get_all(
 		"Class Record",
 		filters=filters,
@@ -352,13 +367,22 @@ def award_flags(period_name: str) -> dict:
 	now, user = now_datetime(), frappe.session.user
 	meta = {
 		c.name: c
-		for c in frappe.get_all("Class Record", fields=["name", "class_name", "grade_level", "class_teacher"])
+		for c in frappe.get_all(
+			"Class Record",
+			filters={"name": ["in", list(flags) or [""]]},
+			fields=["name", "class_name", "grade_level", "grade_name", "class_teacher", "school"],
+		)
 	}
 	tenure = class_teachers.assignments_of(list(flags))  # who had the class that week
+	# the full name beside each teacher link, in one query
+	names = full_names(
+		[c.class_teacher for c in meta.values()] + [a.teacher for t in tenure.values() for a in t]
+	)
 	fields = [
 		"name", "creation", "modified", "owner", "modified_by", "docstatus", "week_start", "inspection_item",
 		"class_record", "appraisal_period", "red_flags", "weekly_award", "level_flags", "revoked", "rank",
-		"average_score", "ineligible", "class_name", "grade_level", "class_teacher",
+		"average_score", "ineligible", "class_name", "grade_level", "class_teacher", "grade_name", "teacher_name",
+		"school",
 	]  # fmt: skip
 	values = []
 	per_week = defaultdict(int)
@@ -367,6 +391,7 @@ def award_flags(period_name: str) -> dict:
 			if not is_published(fw, items[item]):
 				continue
 			c = meta[class_id]
+			teacher = current_teacher(tenure[class_id], week) if class_id in tenure else c.class_teacher
 			values.append(
 				(
 					frappe.generate_hash(length=10),
@@ -388,7 +413,10 @@ def award_flags(period_name: str) -> dict:
 					int(fw.ineligible),
 					c.class_name,
 					c.grade_level,
-					current_teacher(tenure[class_id], week) if class_id in tenure else c.class_teacher,
+					teacher,
+					c.grade_name,
+					names.get(teacher) if teacher else None,
+					c.school,
 				)  # fmt: skip
 			)
 			per_week[week] += fw.awarded

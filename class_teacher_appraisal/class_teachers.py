@@ -8,6 +8,7 @@ from frappe.utils import getdate
 
 from class_teacher_appraisal.names import CLASS_RECORD
 from class_teacher_appraisal.scoring.tenure import Assignment, Stint, current_teacher, days_between, stints
+from class_teacher_appraisal.utils import full_names
 
 ASSIGNMENT = "Class Teacher Assignment"
 
@@ -72,9 +73,17 @@ def sync_current_teachers():
 	classes = frappe.get_all(CLASS_RECORD, fields=["name", "class_teacher"])
 	tenure = assignments_of([c.name for c in classes])
 	today = getdate()
+	changed = {}
 	for c in classes:
 		if c.name not in tenure:
 			continue
 		current = current_teacher(tenure[c.name], today)
 		if (current or None) != (c.class_teacher or None):
-			frappe.db.set_value(CLASS_RECORD, c.name, "class_teacher", current)
+			changed[c.name] = current
+	names = full_names(changed.values())  # the name beside the link follows the teacher
+	for name, current in changed.items():
+		frappe.db.set_value(
+			CLASS_RECORD,
+			name,
+			{"class_teacher": current, "teacher_name": names.get(current) if current else None},
+		)

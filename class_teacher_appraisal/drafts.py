@@ -69,7 +69,7 @@ def insert_drafts(period, missing: list[tuple[dict, class_teachers.Stint | None]
 		"name", "creation", "modified", "owner", "modified_by", "docstatus", "idx", "title",
 		"appraisal_period", "class_record", "class_teacher", "period_type", "class_name", "grade_level",
 		"rubric", "workflow_state", "served_from", "served_to", "days_served", "days_in_period",
-		"teacher_rank",
+		"teacher_rank", "school",
 	]  # fmt: skip
 	values = []
 	for name, (c, stint) in zip(names, missing, strict=True):
@@ -97,6 +97,7 @@ def insert_drafts(period, missing: list[tuple[dict, class_teachers.Stint | None]
 				tenure.get("days_served") or 0,
 				tenure.get("days_in_period") or 0,
 				tenure.get("teacher_rank"),
+				c.get("school"),  # the class's (a county site; schools.set_school on a form's save)
 			)  # fmt: skip
 		)
 	frappe.db.bulk_insert(APPRAISAL, fields, values)

@@ -65,9 +65,20 @@ has_permission = {
 	"Studio Assessment": _P + "studio_assessment_permission",
 }
 
+# Drops the hall scoreboard's cached board (scoreboard/board.py).
+_FORGET_BOARD = "class_teacher_appraisal.scoreboard.board.forget_after_commit"
+
 # A studio's charter is a rubric for studio members (studios/charters.py).
 doc_events = {
 	"Class Teacher Studio": {"validate": "class_teacher_appraisal.studios.charters.validate_studio"},
+	# the hall scoreboard's cached board is dropped once a change it shows is committed (a period's
+	# on_change: Award Weekly Red Flags publishing; rounds bulk-inserted wait out its 60 s)
+	"Inspection": {"on_change": _FORGET_BOARD, "on_trash": _FORGET_BOARD},
+	"Class Record": {"on_change": _FORGET_BOARD, "on_trash": _FORGET_BOARD},
+	"Appraisal Period": {"on_change": _FORGET_BOARD, "on_trash": _FORGET_BOARD},
+	"Class Teacher Appraisal Settings": {
+		"on_update": "class_teacher_appraisal.scoreboard.board.settings_changed"
+	},
 }
 
 # A handover entered ahead of its day makes the new teacher the class teacher on the day.
@@ -87,3 +98,10 @@ jinja = {
 
 # Writes the "auto-generated types" block into controllers in developer mode.
 export_python_type_annotations = True
+
+# A county on one site (county/schools.py): every record with a school gets it from the server, and
+# is kept to the user's schools (User Permissions, Allow: Appraisal School) ahead of its DocType's
+# own has_permission rule and beside its own list conditions. Last here, so that it adds to the above.
+from class_teacher_appraisal.county.schools import add_hooks as _add_school_hooks  # noqa: E402
+
+_add_school_hooks(doc_events, has_permission, permission_query_conditions)

@@ -16,6 +16,31 @@ SCHOOL_DEFAULTS = {
 def after_install():
 	create_setup_records()
 	create_delivery_records()
+	show_people_by_name()
+
+
+def show_people_by_name():
+	"""Link fields to a person (User) show the full name, with the user id under it in the search:
+	Frappe's *Show Title in Link Fields* on User, as a Property Setter. Run once (at install and by a
+	patch), never on migrate: a site that has decided it either way keeps its choice, and unticking it
+	in Customize Form (which deletes the Property Setter) is not undone."""
+	from frappe.custom.doctype.property_setter.property_setter import make_property_setter
+
+	decided = frappe.db.exists(
+		"Property Setter", {"doc_type": "User", "property": "show_title_field_in_link"}
+	)
+	if decided or frappe.get_meta("User").show_title_field_in_link:
+		return
+	make_property_setter(
+		"User",
+		None,
+		"show_title_field_in_link",
+		"1",
+		"Check",
+		for_doctype=True,
+		validate_fields_for_doctype=False,
+	)
+	frappe.clear_cache(doctype="User")
 
 
 def create_delivery_records():
@@ -26,7 +51,7 @@ def create_delivery_records():
 
 
 def create_roles():
-	"""The app's roles (English names, shown translated: 值周检查员, 教导处/德育处, 校长, 班主任)."""
+	"""The app's roles (English names, shown translated: 值周检查员, 教导处/德育处, 校长, 班主任, 值周学生)."""
 	from class_teacher_appraisal.names import ROLES
 
 	for role in ROLES:

@@ -17,16 +17,21 @@ BALLOT_TALLY = "Appraisal Ballot Tally"
 ACTIVITY = "Appraisal Activity"
 ACTIVITY_KIND = "Activity Kind"
 CONSEQUENCE = "Appraisal Consequence"
+SCHOOL = "Appraisal School"  # a county's schools on one site (county/: a school dimension)
 TERM_REVIEW = "Studio Term Review"
 STUDIO_ASSESSMENT = "Studio Assessment"
+DUTY_ROSTER = "Duty Roster"
+ROSTER_ASSIGNMENT = "Duty Roster Assignment"
 
 # Roles (shown translated: 教导处/德育处, 校长, 值周检查员, 班主任)
 OFFICE = "Academic Office"
 PRINCIPAL = "Principal"
 INSPECTOR = "Duty Inspector"
 CLASS_TEACHER = "Class Teacher"
+PUPIL_MONITOR = "Pupil Monitor"  # 值周学生: records inspections on the duty roster, a teacher confirms them
 SYSTEM_MANAGER = "System Manager"
-ROLES = (INSPECTOR, OFFICE, PRINCIPAL, CLASS_TEACHER)
+BUREAU = "Education Bureau"  # 教育局: reads every school of a county site, ranks them; approves nothing
+ROLES = (INSPECTOR, OFFICE, PRINCIPAL, CLASS_TEACHER, PUPIL_MONITOR, BUREAU)
 
 # The approval workflow
 WORKFLOW = "Class Teacher Appraisal Approval"

@@ -16,6 +16,7 @@ from frappe.desk.doctype.notification_settings.notification_settings import is_e
 from frappe.utils import escape_html, flt, get_fullname, get_url_to_form
 
 from class_teacher_appraisal.names import (
+	APPRAISAL,
 	APPROVED,
 	DRAFT,
 	OFFICE,
@@ -98,7 +99,8 @@ def appeal_opened(appeal):
 		appeal,
 		_("{0} appeals appraisal {1}"),
 		appeal.teacher_name or get_fullname(appeal.class_teacher),
-		appeal.appraisal,
+		# the appraisal by its class and period (its title), not its number
+		frappe.db.get_value(APPRAISAL, appeal.appraisal, "title") or appeal.appraisal,
 	)
 
 

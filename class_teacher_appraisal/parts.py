@@ -13,6 +13,7 @@ import frappe
 from frappe import _
 from frappe.utils import flt, now_datetime
 
+from class_teacher_appraisal.county import schools
 from class_teacher_appraisal.html_text import text
 from class_teacher_appraisal.names import APPRAISAL, DRAFT, OFFICE_REVIEW, PERIOD, RUBRIC
 from class_teacher_appraisal.permissions import is_about, roles_of
@@ -87,8 +88,8 @@ def confirm(doc, codes: list[str], owned: dict):
 def _period_part(period: str | None, section: str | None):
 	required(period, _("Appraisal Period"))
 	required(section, _("Part"))
-	rubric_name = frappe.db.get_value(PERIOD, period, "rubric")
-	if not rubric_name:
+	rubric_name, school = frappe.db.get_value(PERIOD, period, ["rubric", "school"]) or (None, None)
+	if not rubric_name or not schools.allowed(school, doctype=PERIOD):  # another school's: not theirs
 		frappe.throw(_("Appraisal period {0} does not exist or has no rubric.").format(text(period)))
 	rubric_doc = frappe.get_cached_doc(RUBRIC, rubric_name)
 	part = owned_parts(rubric_doc).get(section)
@@ -113,13 +114,15 @@ def my_parts() -> list[dict]:
 	"""The parts the user's roles enter, in the periods that have draft appraisals."""
 	roles = roles_of()
 	periods = frappe.db.sql(  # nosemgrep: frappe-using-db-sql — select distinct over a join, no user input
-		"""select distinct a.appraisal_period as period, p.rubric, p.start_date
+		"""select distinct a.appraisal_period as period, p.rubric, p.start_date, p.school
 		from `tabClass Teacher Appraisal` a join `tabAppraisal Period` p on p.name = a.appraisal_period
 		where a.docstatus = 0 and p.rubric is not null order by p.start_date desc""",
 		as_dict=True,
 	)
 	out = []
 	for p in periods:
+		if not schools.allowed(p.school, doctype=PERIOD):
+			continue  # a county site: the periods of the user's schools
 		for code, s in owned_parts(frappe.get_cached_doc(RUBRIC, p.rubric)).items():
 			if s.owner_role in roles or frappe.session.user == "Administrator":
 				out.append(

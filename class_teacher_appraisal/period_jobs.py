@@ -66,6 +66,9 @@ def run(period_name: str, action: str) -> dict:
 			percent, title=title(action), doctype=PERIOD, docname=period_name, description=stage
 		)
 
+	in_worker = not frappe.flags.in_test  # (in tests the job runs at once, in the test's transaction)
+	if in_worker:
+		read_committed()
 	try:
 		if action == "award_flags":
 			progress(10, _("Ranking the classes week by week"))
@@ -74,6 +77,9 @@ def run(period_name: str, action: str) -> dict:
 		else:
 			summary = ACTIONS[action](period_name, progress=progress)
 	except Exception as e:
+		if in_worker and isinstance(e, frappe.QueryDeadlockError):
+			# a deadlock despite read_committed: the worker runs the job again (Frappe's retry)
+			raise frappe.RetryBackgroundJobError(str(e)) from e
 		# A message the office can act on (e.g. no rubric); anything else is in the Error Log.
 		message = str(e) if isinstance(e, frappe.ValidationError) else _("See the Error Log for details.")
 		frappe.publish_realtime(
@@ -91,6 +97,21 @@ def run(period_name: str, action: str) -> dict:
 		after_commit=True,
 	)
 	return summary
+
+
+def read_committed():
+	"""The job's transaction reads committed rows and locks no gaps (READ COMMITTED). Jobs of many
+	periods run side by side (a county's recompute: one job per school); under InnoDB's default
+	REPEATABLE READ, deleting a period's child rows locks the index gaps around them, and two schools'
+	jobs writing neighbouring rows deadlocked (2 of 100 with 2 workers; docs/benchmarks.md). Jobs of
+	one period still run one after the other (utils.lock_period), and the hand inputs are read with
+	locking reads after that lock, as before. The connection's next transactions (after the job's
+	commit) are back at the default."""
+	# nosemgrep: frappe-using-db-sql — the session's isolation level, no values
+	frappe.db.sql("set session transaction isolation level read committed")
+	frappe.db.rollback()  # nothing is written yet: the job's transaction starts at that level
+	# nosemgrep: frappe-using-db-sql — see above: only the job's own transaction reads committed rows
+	frappe.db.sql("set session transaction isolation level repeatable read")
 
 
 def running(period_name: str) -> list[str]:

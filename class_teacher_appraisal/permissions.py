@@ -16,15 +16,18 @@ Frappe's hooks can only take a permission away; what a role may do at all is in 
 import frappe
 from frappe import _
 
+from class_teacher_appraisal.duty import roster as duty_roster
 from class_teacher_appraisal.html_text import text
 from class_teacher_appraisal.names import (
 	ACTIVITY,
 	APPEAL,
 	APPRAISAL,
 	BALLOT_TALLY,
+	BUREAU,
 	CLASS_RECORD,
 	CONSEQUENCE,
 	DRAFT,
+	DUTY_ROSTER,
 	EXIT_HOST_APPROVED,
 	EXIT_REQUEST,
 	EXIT_REQUESTED,
@@ -50,15 +53,17 @@ from class_teacher_appraisal.studios import roster
 READ_TYPES = {"read", "select", "print", "email", "report", "export"}
 
 # Roles that read every record of the kind.
+# (The Education Bureau reads the schools' records of a county site, never a rater's ratings; its
+# DocPerms are read-only.)
 READ_ALL = {
-	INSPECTION: {SYSTEM_MANAGER, OFFICE, PRINCIPAL, INSPECTOR},
-	APPRAISAL: {SYSTEM_MANAGER, OFFICE, PRINCIPAL},
+	INSPECTION: {SYSTEM_MANAGER, OFFICE, PRINCIPAL, INSPECTOR, BUREAU},
+	APPRAISAL: {SYSTEM_MANAGER, OFFICE, PRINCIPAL, BUREAU},
 	RATING: {SYSTEM_MANAGER, OFFICE, PRINCIPAL},
-	APPEAL: {SYSTEM_MANAGER, OFFICE, PRINCIPAL},
-	ROUND: {SYSTEM_MANAGER, OFFICE, PRINCIPAL},
-	RED_FLAG: {SYSTEM_MANAGER, OFFICE, PRINCIPAL},
-	ACTIVITY: {SYSTEM_MANAGER, OFFICE, PRINCIPAL},
-	CONSEQUENCE: {SYSTEM_MANAGER, OFFICE, PRINCIPAL},
+	APPEAL: {SYSTEM_MANAGER, OFFICE, PRINCIPAL, BUREAU},
+	ROUND: {SYSTEM_MANAGER, OFFICE, PRINCIPAL, BUREAU},
+	RED_FLAG: {SYSTEM_MANAGER, OFFICE, PRINCIPAL, BUREAU},
+	ACTIVITY: {SYSTEM_MANAGER, OFFICE, PRINCIPAL, BUREAU},
+	CONSEQUENCE: {SYSTEM_MANAGER, OFFICE, PRINCIPAL, BUREAU},
 	STUDIO: {SYSTEM_MANAGER, OFFICE, PRINCIPAL},
 	MEMBERSHIP: {SYSTEM_MANAGER, OFFICE, PRINCIPAL},
 	STUDIO_ACTIVITY: {SYSTEM_MANAGER, OFFICE, PRINCIPAL},
@@ -69,6 +74,12 @@ READ_ALL = {
 # Kept for callers that ask "does this user see every class's inspections".
 SEE_ALL = READ_ALL[INSPECTION]
 SEE_ALL_RATINGS = READ_ALL[RATING]
+# Who compares how the inspectors score (report Inspector Consistency): the office and the
+# principal, never the inspectors themselves nor the class teachers they inspect.
+INSPECTOR_REVIEWERS = {SYSTEM_MANAGER, OFFICE, PRINCIPAL}
+# Who prints the classes' QR codes for rounds (inspection_qr.sheet): the staff who record
+# inspections, and the office.
+QR_SHEET_ROLES = {SYSTEM_MANAGER, OFFICE, INSPECTOR}
 
 
 def _user(user):
@@ -183,6 +194,11 @@ def inspection_conditions(user=None, doctype=None) -> str:
 	if sees_all(user, READ_ALL[INSPECTION]):
 		return ""
 	own = _in_list("`tabInspection`.`class_record`", own_classes(user))
+	# what they recorded themselves (a pupil monitor's drafts, and the inspections confirmed from them)
+	own = (
+		f"({own} or `tabInspection`.`inspector` = {frappe.db.escape(user)}"
+		f" or `tabInspection`.`owner` = {frappe.db.escape(user)})"
+	)
 	served = [
 		f"(`tabInspection`.`class_record` = {frappe.db.escape(s.parent)} and `tabInspection`.`inspection_date`"
 		f" between {frappe.db.escape(str(s.from_date or '1900-01-01'))} and {frappe.db.escape(str(s.to_date))})"
@@ -223,7 +239,11 @@ def round_conditions(user=None, doctype=None) -> str:
 	user = _user(user)
 	if sees_all(user, READ_ALL[ROUND]):
 		return ""
-	return f"`tabInspection Round`.`owner` = {frappe.db.escape(user)}"
+	# a pupil monitor's rounds also list for the teacher the duty roster names to confirm them
+	return (
+		f"(`tabInspection Round`.`owner` = {frappe.db.escape(user)}"
+		f" or {duty_roster.confirmed_rounds_sql(user)})"
+	)
 
 
 def red_flag_conditions(user=None, doctype=None) -> str:
@@ -346,6 +366,7 @@ PARENT_CONDITIONS = {
 	ACTIVITY: activity_conditions,
 	BALLOT_TALLY: lambda user=None, doctype=None: "",  # read by role: the office and the principal
 	CLASS_RECORD: lambda user=None, doctype=None: "",  # read by role: every role of the app
+	DUTY_ROSTER: lambda user=None, doctype=None: "",  # read by role: the staff, not pupil monitors
 	CONSEQUENCE: consequence_conditions,
 	STUDIO: studio_conditions,
 	MEMBERSHIP: membership_conditions,
@@ -371,6 +392,7 @@ CHILD_PARENTS = {
 	"Appraisal Ballot Count": (BALLOT_TALLY,),
 	"Class Teacher Assignment": (CLASS_RECORD,),
 	"Studio Attendance": (STUDIO_ACTIVITY,),
+	"Duty Roster Assignment": (DUTY_ROSTER,),
 }
 
 
@@ -383,7 +405,7 @@ def child_conditions(user=None, doctype=None) -> str:
 	table = f"`tab{doctype}`"
 	clauses = []
 	for parent in parents:
-		condition = PARENT_CONDITIONS[parent](user)
+		condition = with_school(PARENT_CONDITIONS[parent](user), parent, user)
 		clause = f"{table}.`parenttype` = {frappe.db.escape(parent)}"
 		if condition:
 			clause += (
@@ -401,7 +423,7 @@ def file_conditions(user=None, doctype=None) -> str:
 		return ""
 	clauses = []
 	for parent, condition in PARENT_CONDITIONS.items():
-		condition = condition(user)
+		condition = with_school(condition(user), parent, user)
 		if not condition:
 			continue
 		clauses.append(
@@ -421,13 +443,16 @@ def inspection_permission(doc, ptype=None, user=None) -> bool:
 	user = _user(user)
 	if is_administrator(user):
 		return True
-	row = stored(doc, ["class_record", "owner", "inspector", "docstatus", "inspection_date"])
+	row = stored(
+		doc, ["class_record", "owner", "inspector", "docstatus", "inspection_date", "inspection_item"]
+	)
 	roles = roles_of(user)
 	own = own_classes(user)
 	if ptype in READ_TYPES or ptype is None:
 		return (
 			bool(READ_ALL[INSPECTION] & roles)
 			or row.class_record in own
+			or (row.in_db and user in (row.owner, row.inspector))
 			or (row.in_db and served_on(user, row.class_record, row.inspection_date))
 		)
 	# nobody records or changes inspections of their own class, nor moves one onto it
@@ -443,17 +468,33 @@ def inspection_permission(doc, ptype=None, user=None) -> bool:
 	if OFFICE in roles:
 		return True
 	# an inspector changes only what they recorded themselves
-	return not row.in_db or row.owner == user or row.inspector == user
+	if not row.in_db or row.owner == user or row.inspector == user:
+		return True
+	# … and the teacher the duty roster names confirms (changes and submits) a pupil monitor's drafts
+	return (
+		ptype in ("write", "submit")
+		and not row.docstatus
+		and duty_roster.confirms(
+			user, row.inspector, row.inspection_date, row.inspection_item, row.class_record
+		)
+	)
 
 
 def round_permission(doc, ptype=None, user=None) -> bool:
 	user = _user(user)
 	if is_administrator(user) or OFFICE in roles_of(user):
 		return True
-	row = stored(doc, ["owner"])
-	if ptype in READ_TYPES or ptype is None:
-		return PRINCIPAL in roles_of(user) or not row.in_db or row.owner == user
-	return not row.in_db or row.owner == user
+	row = stored(doc, ["owner", "inspector", "inspection_date", "inspection_item", "docstatus"])
+	if not row.in_db or row.owner == user:
+		return True
+	reading = ptype in READ_TYPES or ptype is None
+	if reading and sees_all(user, READ_ALL[ROUND]):
+		return True
+	if not reading and (ptype not in ("write", "submit") or row.docstatus):
+		return False
+	# a pupil monitor's round: the teacher the duty roster names to confirm it reads, changes and
+	# submits it (the round's checks hold every class to that teacher's rows)
+	return duty_roster.confirms(user, row.inspector, row.inspection_date, row.inspection_item)
 
 
 def red_flag_permission(doc, ptype=None, user=None) -> bool:
@@ -748,4 +789,70 @@ def visible_classes(user=None) -> list[str] | None:
 	"""The classes whose inspections a user may read: None means every class (used by reports
 	whose grouped queries cannot go through frappe.get_list)."""
 	user = _user(user)
-	return None if sees_all(user) else own_classes(user)
+	if not sees_all(user):
+		return own_classes(user)
+	condition = school_condition(CLASS_RECORD, user, "school")
+	if not condition:
+		return None
+	# a county site: every class of the user's schools
+	# nosemgrep: frappe-using-db-sql — the school condition is built from escaped values (school_condition)
+	return [r[0] for r in frappe.db.sql(f"select name from `tabClass Record` where {condition}")]
+
+
+# ------------------------------------------------------------ schools (a county on one site)
+# Classes, periods and what hangs off them carry a school (county/schools.py). Frappe's User
+# Permissions (Allow: Appraisal School) keep a school's people to their school in lists, link search,
+# reports on get_list and for the document as sent; the hooks below make it hold for what the
+# database holds (school_permission, ahead of each DocType's own rule) and beside each DocType's own
+# list conditions (school_conditions), and with_school adds it to the app's own SQL over them. A user
+# kept to no school (the bureau, everyone on a site of one school) is not restricted here at all.
+
+
+def school_condition(doctype: str, user=None, column: str | None = None) -> str:
+	"""SQL keeping a query over a DocType with a school to the user's schools; "" when the user is
+	kept to none. Like Frappe's own condition, a record without a school is everyone's unless the
+	site applies strict user permissions."""
+	from class_teacher_appraisal.county import schools
+
+	if doctype not in schools.DOCTYPES:
+		return ""
+	allowed = schools.user_schools(_user(user), doctype)
+	if allowed is None:
+		return ""
+	column = f"`tab{doctype}`.`school`" if column is None else column
+	condition = _in_list(column, allowed)
+	return condition if schools.strict() else f"({condition} or ifnull({column}, '') = '')"
+
+
+def with_school(condition: str, doctype: str, user=None) -> str:
+	"""A DocType's own list condition and the user's schools, both."""
+	school = school_condition(doctype, user)
+	return " and ".join(f"({c})" for c in (condition, school) if c) if school else condition
+
+
+def school_conditions(user=None, doctype=None) -> str:
+	"""permission_query_conditions hook of every DocType with a school, beside its own."""
+	return school_condition(doctype or "", user)
+
+
+def school_permission(doc, ptype=None, user=None) -> bool | None:
+	"""has_permission hook, asked before each DocType's own: a record of another school is neither
+	read nor changed (its school as stored, and for a change also the school the server gives it
+	from what is sent: a request cannot move a record into or out of the user's school); a user kept
+	to a school changes no county-wide set-up. None leaves the decision to the other rules."""
+	from class_teacher_appraisal.county import schools
+
+	user = _user(user)
+	if user == "Administrator" or schools.user_schools(user, doc.doctype) is None:
+		return None
+	reading = ptype in READ_TYPES or ptype is None
+	if doc.doctype in schools.SHARED:
+		return None if reading else False
+	row = stored(doc, ["school"])
+	if row.in_db and not schools.allowed(row.school, user, doc.doctype):
+		return False
+	if reading:
+		return None
+	if not all(schools.allowed(s, user, doc.doctype) for s in schools.sent_schools(doc)):
+		return False
+	return None

@@ -10,7 +10,7 @@ from frappe.utils import flt, format_date, get_fullname, getdate
 
 from class_teacher_appraisal import adapters
 from class_teacher_appraisal.names import APPRAISAL, APPROVED, DRAFT, OFFICE_REVIEW, PRINCIPAL_APPROVAL
-from class_teacher_appraisal.utils import full_names
+from class_teacher_appraisal.utils import full_names, grade_name
 
 # Signature boxes: who signs, and the workflow state their step moves the appraisal into.
 SIGNATURES = (
@@ -38,6 +38,7 @@ def appraisal_sheet(doc) -> dict:
 	return {
 		"school": frappe.db.get_single_value("Class Teacher Appraisal Settings", "school_name") or "",
 		"teacher": doc.get("teacher_name") or get_fullname(doc.class_teacher) if doc.class_teacher else "",
+		"grade_name": grade_name(doc.grade_level) if doc.grade_level else "",  # 一年级 / Grade 1
 		"on_post": on_post(doc),
 		"period_dates": _date_range(period.start_date, period.end_date),
 		"total": points(doc.total_score),

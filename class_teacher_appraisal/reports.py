@@ -6,6 +6,7 @@ from frappe import _
 
 from class_teacher_appraisal import adapters, evidence
 from class_teacher_appraisal.appraisals import period_classes
+from class_teacher_appraisal.county import schools
 from class_teacher_appraisal.names import APPRAISAL
 from class_teacher_appraisal.permissions import visible_classes
 from class_teacher_appraisal.scoring import Rubric, award_weekly_flags
@@ -18,6 +19,7 @@ PERIOD_FIELDS = [
 	"end_date",
 	"rubric",
 	"flags_awarded_on",
+	"school",
 ]
 
 
@@ -26,8 +28,9 @@ def require_period(filters) -> frappe._dict:
 	if not name:
 		frappe.throw(_("Choose an appraisal period."), title=_("Missing Filter"))
 	period = frappe.db.get_value("Appraisal Period", name, PERIOD_FIELDS, as_dict=True)
-	if not period:
-		# shown as HTML, and the filter is whatever the address said
+	if not period or not schools.allowed(period.school, doctype="Appraisal Period"):
+		# shown as HTML, and the filter is whatever the address said; another school's period is
+		# answered like a missing one (a county site: a school's people see their school only)
 		frappe.throw(
 			_("Appraisal period {0} does not exist.").format(frappe.utils.escape_html(name)),
 			title=_("Missing Filter"),

@@ -12,6 +12,7 @@ from frappe.query_builder import DocType
 from frappe.utils import cint, escape_html, getdate
 
 from class_teacher_appraisal import inspection_rules as rules
+from class_teacher_appraisal.duty.enforce import Duty
 from class_teacher_appraisal.html_text import text
 from class_teacher_appraisal.inspections import insert_submitted
 from class_teacher_appraisal.names import ROUND
@@ -25,7 +26,8 @@ def classes_to_inspect(
 	inspection_date: str | None = None, inspection_item: str | None = None, grade_level: int = 0
 ) -> dict:
 	"""The active classes (of one grade, or all) still to inspect for the item on the date, and
-	those already inspected (listed by name, left out)."""
+	those already inspected (listed by name, left out). On a day a duty roster covers: only the
+	classes it assigns the user for the item, and a note when it assigns none."""
 	frappe.has_permission(ROUND, "create", throw=True)
 	required(inspection_date, _("Date"))
 	try:
@@ -38,19 +40,30 @@ def classes_to_inspect(
 	filters = {"is_active": 1}
 	if grade_level:
 		filters["grade_level"] = grade_level
-	classes = frappe.get_list(
-		"Class Record",
-		filters=filters,
-		fields=["name", "class_name", "grade_level"],
-		order_by="grade_level asc, class_name asc",
-		limit_page_length=0,
-	)
+	classes = active_classes(filters)
+	duty = Duty(frappe.session.user, frappe.session.user, inspection_date, inspection_item)
+	classes = duty.assigned(classes)
 	done = existing_inspections([c.name for c in classes], inspection_item, inspection_date)
-	own = set(own_classes())
+	own = set(own_classes()) | duty.own
 	return {
 		"classes": [c for c in classes if c.name not in done and c.name not in own],
 		"already_inspected": [c.class_name for c in classes if c.name in done],
+		"note": duty.day_error(),
 	}
+
+
+def active_classes(filters: dict) -> list[frappe._dict]:
+	"""The classes the user may list. A pupil monitor may only select classes (pick them by name, not
+	read them): their grades are read for the names Frappe lets them select."""
+	fields, order_by = ["name", "class_name", "grade_level"], "grade_level asc, class_name asc"
+	if not frappe.only_has_select_perm("Class Record"):
+		return frappe.get_list(
+			"Class Record", filters=filters, fields=fields, order_by=order_by, limit_page_length=0
+		)
+	names = frappe.get_list("Class Record", pluck="name", limit_page_length=0)
+	return frappe.get_all(
+		"Class Record", filters={**filters, "name": ["in", names or [""]]}, fields=fields, order_by=order_by
+	)
 
 
 def existing_inspections(classes: list[str], item: str, date) -> dict[str, str]:
@@ -81,13 +94,17 @@ def check(doc) -> None:
 		if error:
 			frappe.throw(error, title=_("Invalid Inspection Round"))
 	doc.scoring_method = item.method
-	errors = row_errors(doc, item)
+	user = frappe.session.user
+	duty = Duty(doc.inspector or user, user, doc.inspection_date, doc.inspection_item)
+	if error := duty.day_error():
+		frappe.throw(error, title=_("Not on the Duty Roster"))
+	errors = row_errors(doc, item, duty)
 	if errors:
 		frappe.throw(errors, title=_("Invalid Inspection Round"), as_list=True)
 	doc.class_count = len({row.class_record for row in doc.entries})
 
 
-def row_errors(doc, item: rules.ItemRules) -> list[str]:
+def row_errors(doc, item: rules.ItemRules, duty: Duty | None = None) -> list[str]:
 	names = list({row.class_record for row in doc.entries if row.class_record})
 	classes = {
 		c.name: c
@@ -106,8 +123,10 @@ def row_errors(doc, item: rules.ItemRules) -> list[str]:
 		cls = classes.get(row.class_record)
 		if cls and cls.name in own:
 			error = _("{0} is your own class; another inspector inspects it.").format(text(cls.class_name))
-		else:
-			error = entry_error(doc, item, row, cls, existing, first_row)
+		else:  # the duty roster's rows of the day, read once for the round
+			error = (cls and duty and duty.class_error(cls)) or entry_error(
+				doc, item, row, cls, existing, first_row
+			)
 		if error:
 			errors.append(_("Row {0}: {1}").format(row.idx, error))
 		elif row.incident_type:

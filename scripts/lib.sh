@@ -39,6 +39,12 @@ cta_load_config
 : "${ADMIN_PASSWORD:=admin}"
 : "${HTTP_PORT:=8000}"
 : "${SOCKETIO_PORT:=9000}"
+# The production stack (scripts/run): nginx on HTTP_PORT in front of gunicorn on GUNICORN_PORT
+# (loopback only), with GUNICORN_WORKERS sync workers (gunicorn's rule, 2 x cores + 1: 5 on
+# 2 cores), and a backup of the site with its files on BACKUP_SCHEDULE (cron; see README).
+: "${GUNICORN_PORT:=8100}"
+: "${GUNICORN_WORKERS:=$(($(nproc) * 2 + 1))}"
+: "${BACKUP_SCHEDULE:=0 */8 * * *}"
 : "${REDIS_PORT:=6379}"
 : "${SITE_LANGUAGE:=zh}"
 : "${LOAD_DEMO:=1}"
@@ -140,4 +146,55 @@ prepare_site() {
 		step "Loading the demo school into $site (LOAD_DEMO=0 skips this)"
 		logged "loading the demo school" "site-$site.log" bench_cli --site "$site" cta-load-demo
 	fi
+}
+
+# -------------------------------------------------------- the running app
+
+# What scripts/run starts and scripts/stop stops. The production stack: supervisor programs and an
+# nginx server written as `bench setup production` writes them (bench names both after the bench's
+# folder), and the site's scheduled backup. Files in /etc, owned by root: supervisord runs as root.
+BENCH_NAME="$(basename "$BENCH_DIR")"
+SUPERVISOR_CONF="/etc/supervisor/conf.d/${BENCH_NAME}.conf"
+NGINX_CONF="/etc/nginx/conf.d/${BENCH_NAME}.conf"
+BACKUP_CRON="/etc/cron.d/class-teacher-appraisal"
+SUPERVISOR_GROUPS=("${BENCH_NAME}-web:*" "${BENCH_NAME}-workers:*")
+# the development server's processes (scripts/run --dev), each with a pid file in STATE_DIR
+DEV_PROCESSES=(web socketio worker scheduler)
+
+supervisor_running() { [[ -S /var/run/supervisor.sock ]] && supervisorctl pid 2>/dev/null | grep -qx '[0-9][0-9]*'; }
+nginx_running() { [[ -s /run/nginx.pid ]] && kill -0 "$(cat /run/nginx.pid)" 2>/dev/null; }
+
+# Stops the development server's processes (scripts/run --dev), if any run.
+stop_dev_processes() {
+	local name pidfile pid
+	for name in "${DEV_PROCESSES[@]}"; do
+		pidfile="$STATE_DIR/$name.pid"
+		pid="$(cat "$pidfile" 2>/dev/null || true)"
+		if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+			step "Stopping the development $name (pid $pid)"
+			kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid"
+			for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+			kill -KILL -- "-$pid" 2>/dev/null || true
+		fi
+		rm -f "$pidfile"
+	done
+}
+
+# Takes the production stack down, as `bench disable-production` does: the programs leave
+# supervisor (which stops them, letting running jobs finish), the server leaves nginx (its port is
+# free), the scheduled backup is removed. supervisord and nginx stay up for anything else they run.
+disable_production() {
+	if [[ -e "$SUPERVISOR_CONF" ]]; then
+		rm -f "$SUPERVISOR_CONF"
+		if supervisor_running; then
+			step "Stopping gunicorn, the realtime server, the workers and the scheduler (supervisor)"
+			logged "supervisorctl update" services.log supervisorctl update
+		fi
+	fi
+	if [[ -e "$NGINX_CONF" ]]; then
+		step "Taking the site off nginx (its port is free)"
+		rm -f "$NGINX_CONF"
+		! nginx_running || logged "reloading nginx" services.log service nginx reload
+	fi
+	rm -f "$BACKUP_CRON" "$STATE_DIR/production-code"
 }

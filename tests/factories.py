@@ -27,6 +27,8 @@ SESSION_USERS = {
 	"a.teacher@example.cn": ("Class Teacher",),
 	"b.teacher@example.cn": ("Class Teacher",),
 	"duty@example.cn": ("Duty Inspector",),
+	"duty2@example.cn": ("Duty Inspector",),
+	"monitor@example.cn": ("Pupil Monitor",),  # a pupil on the duty roster (值周学生)
 	"office@example.cn": ("Academic Office",),
 	"head@example.cn": ("Principal",),
 	"principal@example.cn": (),

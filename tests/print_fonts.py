@@ -17,7 +17,8 @@ FONT_FAMILY = re.compile(r"font-family\s*:\s*([^;}]+)", re.IGNORECASE)
 
 
 def print_format_files() -> list[Path]:
-	return sorted(APP.glob("*/print_format/*/*.html"))
+	"""The print formats, and the pages printed from the app's templates (the classes' QR sheet)."""
+	return sorted([*APP.glob("*/print_format/*/*.html"), *APP.glob("templates/*.html")])
 
 
 def named_families(html: str) -> set[str]:

@@ -228,7 +228,7 @@ def ratings(period: str, school: list[dict], rng: random.Random) -> int:
 	appraisals = frappe.get_all(
 		"Class Teacher Appraisal",
 		filters={"appraisal_period": period, "docstatus": 0},
-		fields=["name", "class_record", "class_teacher"],
+		fields=["name", "class_record", "class_teacher", "school"],
 	)
 	habit = {c["name"]: c["habit"] for c in school}
 	raters = [(r, "Leadership") for r in LEADERS] + [(r, "Teachers") for r in TEACHERS]
@@ -238,7 +238,9 @@ def ratings(period: str, school: list[dict], rng: random.Random) -> int:
 	base = ("name", "creation", "modified", "owner", "modified_by", "docstatus", "idx")
 	pairs = ((a, r) for a in appraisals for r in raters)
 	for name, (a, (rater, group)) in zip(names, pairs, strict=True):
-		parents.append((name, now, now, user, user, 1, 0, a.name, rater, group, period, a.class_record))
+		parents.append(
+			(name, now, now, user, user, 1, 0, a.name, rater, group, period, a.class_record, a.school)
+		)
 		score = round(min(100, 65 + 30 * habit[a.class_record] + rng.gauss(0, 4)))
 		scores.append(
 			(
@@ -259,7 +261,7 @@ def ratings(period: str, school: list[dict], rng: random.Random) -> int:
 		)
 	frappe.db.bulk_insert(
 		"Appraisal Rating",
-		(*base, "appraisal", "rater", "rater_group", "appraisal_period", "class_record"),
+		(*base, "appraisal", "rater", "rater_group", "appraisal_period", "class_record", "school"),
 		parents,
 		chunk_size=5000,
 	)

@@ -43,7 +43,7 @@ COLUMNS = (
 )
 # For the payroll clerk's eyes only: after the HRMS columns, which Data Import skips
 # (it leaves out columns it does not know, with a warning).
-EXTRA_COLUMNS = (("teacher", "Teacher"), ("class_name", "Class"))
+EXTRA_COLUMNS = (("teacher_name", "Teacher"), ("class_name", "Class"), ("teacher", "User ID"))
 
 
 def approved_appraisals(period: str) -> list[frappe._dict]:
@@ -54,6 +54,7 @@ def approved_appraisals(period: str) -> list[frappe._dict]:
 		.select(
 			appraisal.name,
 			appraisal.class_teacher,
+			appraisal.teacher_name,
 			appraisal.class_name,
 			appraisal.class_record,
 			appraisal.allowance,
@@ -111,8 +112,9 @@ def payroll_rows(period: str) -> list[dict]:
 			"deduct_full_tax_on_selected_payroll_date": 0,
 			"ref_doctype": APPRAISAL,
 			"ref_docname": a.name,
-			"teacher": a.class_teacher,
+			"teacher_name": a.teacher_name or a.class_teacher,  # the teacher by name
 			"class_name": a.class_name,
+			"teacher": a.class_teacher,  # to find them in payroll (HRMS: the Employee's User ID)
 		}
 		for a in appraisals
 	]

@@ -25,7 +25,7 @@ import json
 import frappe
 from frappe import _
 from frappe.model import no_value_fields, table_fields
-from frappe.utils import add_days, escape_html, flt, format_date, getdate, now_datetime
+from frappe.utils import add_days, escape_html, flt, format_date, get_fullname, getdate, now_datetime
 
 from class_teacher_appraisal import adapters, results, scored_lines
 from class_teacher_appraisal.evidence import entered_points, member_evidence
@@ -141,7 +141,7 @@ def assessed_from(places, period):
 
 def check_assessed(doc, period, places):
 	"""The member holds a place in the studio on the year's last day, in a role that is assessed."""
-	name = text(doc.member)
+	name = text(doc.member_name or get_fullname(doc.member))
 	if not places:
 		frappe.throw(
 			_("{0} was not a member of studio {1} during {2}.").format(

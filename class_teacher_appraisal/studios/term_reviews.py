@@ -5,7 +5,7 @@ themselves; at most one outstanding member per studio and term."""
 
 import frappe
 from frappe import _
-from frappe.utils import getdate
+from frappe.utils import get_fullname, getdate
 
 from class_teacher_appraisal.html_text import text
 from class_teacher_appraisal.names import HOST, PERIOD, TERM_REVIEW
@@ -81,7 +81,7 @@ def check_member(doc, period):
 	if not roster.memberships_during(doc.studio, period.start_date, period.end_date, doc.member):
 		frappe.throw(
 			_("{0} was not a member of studio {1} during {2}.").format(
-				text(doc.member), text(doc.studio), text(period.name)
+				text(doc.member_name or get_fullname(doc.member)), text(doc.studio), text(period.name)
 			),
 			title=_("Not a Member"),
 		)

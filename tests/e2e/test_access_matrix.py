@@ -4,8 +4,8 @@ knows the REST API would take, and a refused change must leave the database as i
 
 Roles: CT (王丽, class teacher of 一年级(1)班), CT2 (李娜, 一年级(2)班), DI (the duty inspector, made
 deputy of 一年级(2)班 for these tests, as a teacher on rotation is), AO (the office), PR (the principal),
-NR (a user with none of the app's roles), Guest; for the studio (明德名班主任工作室): HO (张伟, its host)
-and MB (刘洋, a member); CT, CT2 and DI have no place in it."""
+NR (a user with none of the app's roles), Guest, PM (a pupil monitor on a duty roster of the tests'); for
+the studio (明德名班主任工作室): HO (张伟, its host) and MB (刘洋, a member); CT, CT2 and DI have no place in it."""
 
 import json
 from collections.abc import Callable
@@ -31,6 +31,8 @@ USERS = {
 	"PR": "zhang.principal@demo-school.cn",
 	"HO": "zhangwei@demo-school.cn",  # host of the demo studio (a class teacher)
 	"MB": "liuyang@demo-school.cn",  # a member of the demo studio (a class teacher)
+	"PM": "matrix.monitor@demo-school.cn",  # a pupil monitor (值周学生) on the tests' duty roster
+	"BU": "matrix.bureau@demo-school.cn",  # the county's Education Bureau (教育局): reads every school
 	"NR": "matrix.nobody@demo-school.cn",
 	"Guest": None,
 }
@@ -64,12 +66,28 @@ def nobody():
 		).insert(ignore_permissions=True)
 
 
+def bureau():
+	"""A user of the county's Education Bureau (issue 17), kept to no school: reads every school."""
+	if not frappe.db.exists("User", USERS["BU"]):
+		frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": USERS["BU"],
+				"first_name": "教育局",
+				"send_welcome_email": 0,
+				"new_password": PASSWORD,
+				"roles": [{"role": "Education Bureau"}],
+			}
+		).insert(ignore_permissions=True)
+
+
 @pytest.fixture(scope="module")
 def world(e2e_site):
 	"""Names of the demo's records each cell reads or tries to change, plus an appeal, a private
 	file and a deputy made for these tests and removed afterwards; for the studio, the host's term
 	reviews and the members' assessments of a school year and a term of the tests' own."""
 	nobody()
+	bureau()
 	own, other = class_of(OWN_CLASS), class_of(OTHER_CLASS)
 	w = frappe._dict(
 		own_class=own,
@@ -163,6 +181,7 @@ def world(e2e_site):
 	add_activities(w)
 	add_studio(w)
 	add_studio_grading(w)
+	add_duty(w)
 	frappe.db.commit()
 	w.snapshot = snapshot(w)
 	try:
@@ -181,6 +200,7 @@ def world(e2e_site):
 		remove_activities()
 		remove_studio(w)
 		remove_studio_grading()
+		remove_duty()
 		frappe.db.commit()
 		assert not changed, "a refused request changed something: " + "; ".join(
 			f"{key}: {w.snapshot.get(key)!r} -> {now[key]!r}" for key in changed
@@ -876,6 +896,97 @@ def payroll_file():
 		if expect == ALLOW:  # the file, or a month with nothing approved yet to pay
 			return (r.status_code == 200 and r.content[:2] == b"PK") or r.status_code == 417
 		return refused(r) and r.content[:2] != b"PK"
+
+	return check
+
+
+def inspector_consistency():
+	"""The office's report on how the duty inspectors score (值周检查员评分一致性)."""
+
+	def check(s, w, expect):
+		r = post(
+			s,
+			"/api/method/frappe.desk.query_report.run",
+			report_name="Inspector Consistency",
+			filters={"from_date": "2025-09-01", "to_date": "2026-01-31"},
+		)
+		rows = [row for row in (message(r) or {}).get("result", []) if isinstance(row, dict)]
+		if expect == DENY:
+			return refused(r) and not rows
+		return r.status_code == 200 and USERS["DI"] in {row.get("inspector") for row in rows}
+
+	return check
+
+
+QR_SHEET = "/api/method/class_teacher_appraisal.inspection_qr.sheet"
+
+
+def qr_sheet(pdf=False):
+	"""The classes' QR codes for rounds: a page to print, or its A4 PDF."""
+
+	def check(s, w, expect):
+		r = get(s, QR_SHEET, inspection_item="卫生", pdf=int(pdf))
+		if expect == DENY:
+			return refused(r) and b"cta-qr-cell" not in r.content and not r.content.startswith(b"%PDF")
+		if pdf:
+			return r.status_code == 200 and r.content.startswith(b"%PDF")
+		classes = frappe.db.count("Class Record", {"is_active": 1})
+		return r.status_code == 200 and r.text.count('class="cta-qr-cell"') == classes
+
+	return check
+
+
+def qr_scan(key):
+	"""Where a class's scanned code leads today (the round or the inspection to open)."""
+
+	def check(s, w, expect):
+		r = get(
+			s,
+			"/api/method/class_teacher_appraisal.inspection_qr.scan_target",
+			inspection_item="卫生",
+			class_record=w[key],
+		)
+		if expect == DENY:
+			return refused(r)
+		return r.status_code == 200 and message(r)["class_record"] == w[key]
+
+	return check
+
+
+def desk_page(name):
+	def check(s, w, expect):
+		r = get(s, "/api/method/frappe.desk.desk_page.getpage", name=name)
+		return r.status_code == 200 if expect == ALLOW else refused(r)
+
+	return check
+
+
+def inspection_review_cells(add, outsiders):
+	"""Issue 16: how consistently the inspectors score (the office's), and the QR codes on the
+	classroom doors (the inspectors' and the office's)."""
+	add(["AO", "PR"], "the inspector consistency report", inspector_consistency(), ALLOW)
+	add(["CT", "CT2", "DI", *outsiders], "the inspector consistency report", inspector_consistency(), DENY)
+	add(["DI", "AO"], "the classes' QR sheet", qr_sheet(), ALLOW)
+	add(["AO"], "the classes' QR sheet as PDF", qr_sheet(pdf=True), ALLOW)
+	add(["CT", "CT2", "PR", *outsiders], "the classes' QR sheet", qr_sheet(), DENY)
+	add(["CT", "PR", *outsiders], "the classes' QR sheet as PDF", qr_sheet(pdf=True), DENY)
+	add(["DI", "AO"], "scan another class's QR code", qr_scan("own_class"), ALLOW)
+	add(["DI"], "scan the QR code of a class they teach", qr_scan("other_class"), DENY)
+	add(["CT", "CT2", "PR", *outsiders], "scan a class's QR code", qr_scan("other_class"), DENY)
+	add(["DI", "AO"], "the QR codes' landing page", desk_page("inspect-class"), ALLOW)
+	add(["CT", "CT2", "PR", *outsiders], "the QR codes' landing page", desk_page("inspect-class"), DENY)
+
+
+def scoreboard_off():
+	"""The hall scoreboard (/scoreboard and its JSON) while the school has it switched off, as it
+	ships: not found for anyone (tests/e2e/test_scoreboard.py tries it switched on)."""
+
+	def check(s, w, expect):
+		page = s.get(s.base + "/scoreboard", timeout=60)
+		data = get(s, "/api/method/class_teacher_appraisal.scoreboard.board.data")
+		if expect == ALLOW:
+			return (page.status_code, data.status_code) == (200, 200)
+		return (page.status_code, data.status_code) == (404, 404) and OWN_CLASS not in page.text + data.text
 
 	return check
 
@@ -1661,6 +1772,431 @@ def studio_grading_cells(add, outsiders):
 	)
 
 
+# ------------------------------------------------------------------ the duty roster (值周安排)
+
+ROSTER, ROSTER_DAY = "Duty Roster", "2025-10-05"  # a Sunday of the October holiday: no demo inspections
+PUPIL_CLASS, PUPILS_CLASS_TO_INSPECT = "三年级(1)班", "二年级(1)班"
+
+
+def monitor():
+	"""The pupil monitor of these tests (值周学生), with exactly that role."""
+	if not frappe.db.exists("User", USERS["PM"]):
+		frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": USERS["PM"],
+				"first_name": "值周学生",
+				"send_welcome_email": 0,
+				"new_password": PASSWORD,
+			}
+		).insert(ignore_permissions=True)
+	user = frappe.get_doc("User", USERS["PM"])
+	user.remove_roles(*({r.role for r in user.roles} - {"Pupil Monitor"}))
+	user.add_roles("Pupil Monitor")
+
+
+def add_duty(w):
+	"""A roster for the holiday Sunday: the duty inspector (deputy of the other class) inspects 卫生 in
+	grade 1, the pupil monitor 卫生 in 二年级(1)班, confirmed by the duty inspector."""
+	remove_duty()  # what an interrupted run may have left
+	monitor()
+	w.roster = (
+		frappe.get_doc(
+			{
+				"doctype": ROSTER,
+				"title": f"{MARK} 值周安排",
+				"from_date": ROSTER_DAY,
+				"to_date": ROSTER_DAY,
+				"assignments": [
+					{"inspector": USERS["DI"], "inspection_item": "卫生", "grade_level": 1},
+					{
+						"inspector": USERS["PM"],
+						"duty_role": "Pupil Monitor",
+						"inspection_item": "卫生",
+						"class_record": class_of(PUPILS_CLASS_TO_INSPECT),
+						"confirming_teacher": USERS["DI"],
+						"pupil_class": class_of(PUPIL_CLASS),
+					},
+				],
+			}
+		)
+		.insert(ignore_permissions=True)
+		.name
+	)
+	w.pupils_class = class_of(PUPILS_CLASS_TO_INSPECT)
+
+
+def forget_inspections(filters):
+	names = frappe.get_all(INSPECTION, filters=filters, pluck="name")
+	for child in ("Inspection Incident", "Inspection Photo"):
+		frappe.db.delete(child, {"parent": ["in", names or [""]]})
+	frappe.db.delete(INSPECTION, {"name": ["in", names or [""]]})
+	frappe.db.delete("Version", {"ref_doctype": INSPECTION, "docname": ["in", names or [""]]})
+
+
+def remove_duty():
+	forget_inspections({"inspection_date": ROSTER_DAY})
+	for name in frappe.get_all(ROSTER, filters={"title": ["like", f"{MARK}%"]}, pluck="name"):
+		frappe.db.delete("Duty Roster Assignment", {"parent": name})
+		frappe.db.delete("Version", {"ref_doctype": ROSTER, "docname": name})
+		frappe.db.delete(ROSTER, {"name": name})
+
+
+def record_on_roster(class_key, item="卫生", docstatus=1):
+	"""An inspection of the roster's day over REST; an allowed one is the user's and is removed again."""
+
+	def check(s, w, expect):
+		frappe.db.rollback()
+		before = frappe.db.count(INSPECTION)
+		body = {
+			"doctype": INSPECTION,
+			"inspection_date": ROSTER_DAY,
+			"class_record": w[class_key],
+			"inspection_item": item,
+			"score": 9,
+			"docstatus": docstatus,
+		}
+		r = post(s, "/api/method/frappe.client.insert", doc=body)
+		frappe.db.rollback()
+		made = frappe.get_all(
+			INSPECTION, filters={"inspection_date": ROSTER_DAY}, fields=["inspector", "docstatus"]
+		)
+		forget_inspections({"inspection_date": ROSTER_DAY})
+		frappe.db.commit()
+		if expect == DENY:
+			return refused(r) and frappe.db.count(INSPECTION) == before and not made
+		return r.status_code == 200 and [(m.inspector, m.docstatus) for m in made] == [
+			(message(r)["inspector"], docstatus)
+		]
+
+	return check
+
+
+def confirm_pupils_draft():
+	"""The pupil monitor's draft of the roster's day, submitted (confirmed) over REST; removed again."""
+
+	def check(s, w, expect):
+		frappe.db.rollback()
+		frappe.set_user(USERS["PM"])
+		try:
+			draft = frappe.get_doc(
+				{
+					"doctype": INSPECTION,
+					"inspection_date": ROSTER_DAY,
+					"class_record": w.pupils_class,
+					"inspection_item": "卫生",
+					"score": 8,
+				}
+			).insert()
+		finally:
+			frappe.set_user("Administrator")
+		frappe.db.commit()
+		r = post(s, "/api/method/frappe.client.submit", doc=json.dumps(draft.as_dict(), default=str))
+		frappe.db.rollback()
+		docstatus, inspector = frappe.db.get_value(INSPECTION, draft.name, ["docstatus", "inspector"])
+		forget_inspections({"inspection_date": ROSTER_DAY})
+		frappe.db.commit()
+		if expect == DENY:
+			return refused(r) and docstatus == 0
+		return r.status_code == 200 and (docstatus, inspector) == (1, USERS["PM"])
+
+	return check
+
+
+def regrade_row():
+	"""The roster's first row moved to grade 2 over REST; an allowed change is put back."""
+
+	def check(s, w, expect):
+		frappe.db.rollback()
+		doc = frappe.get_doc(ROSTER, w.roster)
+		rows = [dict(r.as_dict(), grade_level=2 if r.idx == 1 else r.grade_level) for r in doc.assignments]
+		r = s.put(
+			f"{s.base}{resource(ROSTER)}/{w.roster}",
+			data={"data": json.dumps({"assignments": rows, "modified": str(doc.modified)}, default=str)},
+			timeout=60,
+		)
+		frappe.db.rollback()
+		grade = frappe.db.get_value("Duty Roster Assignment", {"parent": w.roster, "idx": 1}, "grade_level")
+		if expect == DENY:
+			return refused(r) and grade == 1
+		frappe.db.set_value("Duty Roster Assignment", {"parent": w.roster, "idx": 1}, "grade_level", 1)
+		frappe.db.commit()
+		return r.status_code == 200 and grade == 2
+
+	return check
+
+
+def roster_insert():
+	"""A roster of the office's over REST; an allowed one is removed again."""
+
+	def check(s, w, expect):
+		frappe.db.rollback()
+		before = frappe.db.count(ROSTER)
+		body = {
+			"doctype": ROSTER,
+			"title": f"{MARK} 第二份",
+			"from_date": "2025-10-06",
+			"to_date": "2025-10-07",
+			"assignments": [{"inspector": USERS["DI"], "inspection_item": "纪律"}],
+		}
+		r = post(s, "/api/method/frappe.client.insert", doc=body)
+		frappe.db.rollback()
+		made = frappe.get_all(ROSTER, filters={"title": f"{MARK} 第二份"}, pluck="name")
+		for name in made:
+			frappe.db.delete("Duty Roster Assignment", {"parent": name})
+			frappe.db.delete(ROSTER, {"name": name})
+		frappe.db.commit()
+		if expect == DENY:
+			return refused(r) and frappe.db.count(ROSTER) == before
+		return r.status_code == 200 and len(made) == 1
+
+	return check
+
+
+def coverage_report():
+	def check(s, w, expect):
+		r = post(
+			s,
+			"/api/method/frappe.desk.query_report.run",
+			report_name="Inspection Coverage",
+			filters={"date": ROSTER_DAY},
+		)
+		if expect == DENY:
+			return r.status_code in (401, 403)
+		rows = [row for row in (message(r) or {}).get("result", []) if isinstance(row, dict)]
+		return r.status_code == 200 and any(
+			row.get("class_record") == w.own_class and row.get("duty_roster") == w.roster for row in rows
+		)
+
+	return check
+
+
+def my_round():
+	"""Today's round for the roster's day: the duty inspector's grade-1 卫生 (their own class left out),
+	the pupil's one class."""
+
+	def check(s, w, expect):
+		r = get(s, "/api/method/class_teacher_appraisal.duty.today.my_round", day=ROSTER_DAY)
+		if expect == DENY:
+			return r.status_code in (401, 403)
+		items = (message(r) or {}).get("items")
+		return r.status_code == 200 and items == [{"inspection_item": "卫生", "classes": 1, "to_inspect": 1}]
+
+	return check
+
+
+def classes_listed(item, expected_key):
+	"""Get Classes on the roster's day lists only the classes the roster assigns the user."""
+
+	def check(s, w, expect):
+		r = get(
+			s,
+			"/api/method/class_teacher_appraisal.rounds.classes_to_inspect",
+			inspection_date=ROSTER_DAY,
+			inspection_item=item,
+		)
+		listed = [c["name"] for c in (message(r) or {}).get("classes", [])]
+		return r.status_code == 200 and listed == ([w[expected_key]] if expected_key else [])
+
+	return check
+
+
+def duty_cells(add, outsiders):
+	"""The duty roster: the staff read it, the office sets and reassigns it; on its days inspectors and
+	pupil monitors record what it assigns them, pupils' drafts are confirmed by their teacher; the
+	coverage report is the office's and the principal's."""
+	staff, others = ["CT", "CT2", "DI", "AO", "PR"], ["PM", *outsiders]
+	add(staff, "read the duty roster", read_doc(ROSTER, "roster"), ALLOW)
+	add(others, "read the duty roster", read_doc(ROSTER, "roster"), DENY)
+	add(others, "list the duty roster", list_contains(ROSTER, "roster"), DENY)
+	add(
+		["AO", "DI"], "rows of the duty roster", child_rows("Duty Roster Assignment", ROSTER, "roster"), ALLOW
+	)
+	add(others, "rows of the duty roster", child_rows("Duty Roster Assignment", ROSTER, "roster"), DENY)
+	add(["AO"], "set up a duty roster", roster_insert(), ALLOW)
+	add(["CT", "DI", "PR", *others], "set up a duty roster", roster_insert(), DENY)
+	add(["AO"], "reassign a row of the duty roster", regrade_row(), ALLOW)
+	add(["CT", "DI", "PR", *others], "reassign a row of the duty roster", regrade_row(), DENY)
+	add(["DI"], "record an assigned class on a roster day", record_on_roster("own_class"), ALLOW)
+	add(["DI"], "record an unassigned item on a roster day", record_on_roster("own_class", "纪律"), DENY)
+	add(["DI"], "record an unassigned class on a roster day", record_on_roster("pupils_class"), DENY)
+	add(["DI"], "record the own class on a roster day", record_on_roster("other_class"), DENY)
+	add(
+		["AO"],
+		"record an unassigned item on a roster day (exempt)",
+		record_on_roster("pupils_class", "纪律"),
+		ALLOW,
+	)
+	add(["PM"], "record a draft of the assigned class", record_on_roster("pupils_class", docstatus=0), ALLOW)
+	add(["PM"], "submit an inspection", record_on_roster("pupils_class"), DENY)
+	add(["PM"], "record a draft of an unassigned class", record_on_roster("own_class", docstatus=0), DENY)
+	add(["DI"], "confirm the pupil monitor's draft", confirm_pupils_draft(), ALLOW)
+	add(
+		["PM", "CT", "CT2", "PR", *outsiders],
+		"confirm the pupil monitor's draft",
+		confirm_pupils_draft(),
+		DENY,
+	)
+	add(["DI"], "get classes on a roster day", classes_listed("卫生", "own_class"), ALLOW)
+	add(["PM"], "get classes on a roster day", classes_listed("卫生", "pupils_class"), ALLOW)
+	add(["DI", "PM"], "get classes of an unassigned item", classes_listed("纪律", None), ALLOW)
+	add(["DI", "PM"], "today's round", my_round(), ALLOW)
+	add(["CT", "PR", *outsiders], "today's round", my_round(), DENY)
+	add(["PM"], "read another class's inspection", read_doc(INSPECTION, "other_inspection"), DENY)
+	add(["PM"], "list another class's inspection", list_contains(INSPECTION, "other_inspection"), DENY)
+	add(["PM"], "read the other's appraisal", read_doc(APPRAISAL, "other"), DENY)
+	add(["PM"], "read a class record", read_doc("Class Record", "own_class"), DENY)
+	add(["PM"], "read the own class's weekly standing", red_flags_of("own_class"), DENY)
+	add(["AO", "PR"], "the inspection coverage report", coverage_report(), ALLOW)
+	add(["CT", "CT2", "DI", *others], "the inspection coverage report", coverage_report(), DENY)
+
+
+def county_ranking():
+	"""The bureau's County Ranking of the demo's month (a period without a school: its own term)."""
+
+	def check(s, w, expect):
+		r = post(
+			s,
+			"/api/method/frappe.desk.query_report.run",
+			report_name="County Ranking",
+			filters={"appraisal_period": MONTH, "include_unapproved": 1},
+		)
+		if expect == DENY:
+			return refused(r)
+		rows = [row for row in (message(r) or {}).get("result", []) if isinstance(row, dict)]
+		classes = {row.get("class_record") for row in rows}
+		return len(classes) > 2 and rows[0]["county_rank"] == 1 and w.other_class in classes
+
+	return check
+
+
+def county_recompute():
+	"""Queuing the recompute of a county term: refused, and nothing queued."""
+
+	def check(s, w, expect):
+		from frappe.utils.background_jobs import is_job_enqueued
+
+		from class_teacher_appraisal.period_jobs import job_id
+
+		r = post(s, "/api/method/class_teacher_appraisal.county.terms.recompute_term", period=MONTH)
+		return refused(r) and not is_job_enqueued(job_id(MONTH, "recompute"))
+
+	return check
+
+
+def period_action(method):
+	"""A period's own button (run_doc_method on the period): refused, and nothing queued."""
+
+	def check(s, w, expect):
+		from frappe.utils.background_jobs import is_job_enqueued
+
+		from class_teacher_appraisal.period_jobs import job_id
+
+		doc = frappe.get_doc("Appraisal Period", MONTH).as_dict()
+		r = post(s, "/api/method/run_doc_method", docs=json.dumps(doc, default=str), method=method)
+		return refused(r) and not is_job_enqueued(job_id(MONTH, "recompute"))
+
+	return check
+
+
+def county_cells(add, outsiders):
+	"""A county on one site (issue 17): the Education Bureau reads every school, changes nothing and
+	approves nothing; the County Ranking and the county recompute are the bureau's (the school
+	restriction itself is tried over HTTP with two schools in test_county.py)."""
+	bu = ["BU"]
+	add(bu, "read the other's appraisal", read_doc(APPRAISAL, "other"), ALLOW)
+	add(bu, "list the other's appraisal", list_contains(APPRAISAL, "other"), ALLOW)
+	add(bu, "count the other's appraisal", count_of(APPRAISAL, ("name", "other")), ALLOW)
+	add(bu, "PDF of the other's sheet", pdf_of("other"), ALLOW)
+	add(bu, "read another class's draft", read_doc(APPRAISAL, "third_draft"), ALLOW)
+	add(
+		bu,
+		"rows of Class Teacher Appraisal Line under the other's",
+		child_rows("Class Teacher Appraisal Line", APPRAISAL, "other"),
+		ALLOW,
+	)
+	add(bu, "read another class's inspection", read_doc(INSPECTION, "other_inspection"), ALLOW)
+	add(bu, "read the other's appeal", read_doc(APPEAL, "other_appeal"), ALLOW)
+	add(bu, "read a consequence", read_doc("Appraisal Consequence", "other_consequence"), ALLOW)
+	add(bu, "read the other's activity", read_doc(ACTIVITY, "other_activity"), ALLOW)
+	add(bu, "another class's weekly standing", red_flags_of("other_class"), ALLOW)
+	add(bu, "the ranking report, every class", ranking_rows(expect_only_own=False), ALLOW)
+	add(bu, "the county ranking", county_ranking(), ALLOW)
+	# a rater's ratings and the paper ballots stay in the school
+	add(bu, "read a rating of the own class", read_doc(RATING, "rating_of_own"), DENY)
+	add(bu, "read a ballot tally", read_doc("Appraisal Ballot Tally", "other_tally"), DENY)
+	# read-only: no points, no workflow step, no records, no settings
+	add(bu, "enter hand points on another's draft", put_appraisal("third_draft", hand_points), DENY)
+	add(bu, "forge totals", put_appraisal("third_draft", forged_total, refuse=False), DENY)
+	add(bu, "forward another class's draft", workflow("third_draft", "Submit for Review"), DENY)
+	add(
+		bu,
+		"create an appraisal",
+		insert(APPRAISAL, lambda w: {"appraisal_period": MONTH, "class_record": w.own_class}),
+		DENY,
+	)
+	add(bu, "record an inspection of a class", insert(INSPECTION, inspection_body("own_class")), DENY)
+	add(bu, "change the settings", put_settings(), DENY)
+	add(bu, "write a decision on an appeal", appeal_decision("Accepted"), DENY)
+	add(
+		bu,
+		"hand another class over to themselves",
+		put_doc(
+			"Class Record",
+			"other_class",
+			{"assignments": [{"teacher": USERS["BU"], "from_date": "2025-09-01"}]},
+		),
+		DENY,
+	)
+	add(
+		bu,
+		"change a consequence",
+		put_doc("Appraisal Consequence", "other_consequence", {"consequence": "forged", "bars_honours": 0}),
+		DENY,
+	)
+	add(bu, "download the payroll file (Additional Salary)", payroll_file(), DENY)
+	add(bu, "recompute one school's period", period_action("recompute_appraisals"), DENY)
+	# the county's ranking and recompute are the bureau's (and the System Manager's)
+	add(["CT", "CT2", "DI", "AO", "PR", *outsiders], "the county ranking", county_ranking(), DENY)
+	add(["CT", "DI", "AO", "PR", *outsiders], "recompute the county", county_recompute(), DENY)
+
+
+MY_CLASS = "/api/method/class_teacher_appraisal.my_class.overview"
+
+
+def my_class_of(key):
+	"""My Class (我的班级, issue 16) of a class: its figures, or a refusal that shows none of them."""
+
+	def check(s, w, expect):
+		r = get(s, MY_CLASS, class_record=w[key], day="2025-10-15")
+		if expect == ALLOW:
+			body = message(r) or {}
+			return (body.get("class") or {}).get("name") == w[key] and "deductions" in body
+		return refused(r) and '"deductions"' not in r.text
+
+	return check
+
+
+def my_class_page():
+	def check(s, w, expect):
+		r = get(s, "/api/method/frappe.desk.desk_page.getpage", name="my-class")
+		return r.status_code == 200 if expect == ALLOW else refused(r)
+
+	return check
+
+
+def my_class_cells(add, outsiders):
+	"""The class teacher's own page: their own classes (also as deputy), the office and the
+	principal any class, nobody else, whatever class a request names."""
+	own, other = "My Class of CT's class", "My Class of CT2's class (DI deputises it)"
+	add(["CT", "AO", "PR"], own, my_class_of("own_class"), ALLOW)
+	add(["CT2", "DI", "HO", "MB", "PM", "BU", *outsiders], own, my_class_of("own_class"), DENY)
+	add(["CT2", "DI", "AO", "PR"], other, my_class_of("other_class"), ALLOW)
+	add(["CT", "PM", "BU", *outsiders], other, my_class_of("other_class"), DENY)
+	add(["CT", "CT2", "DI", "AO", "PR"], "open the My Class page", my_class_page(), ALLOW)
+	add(["PM", "BU", *outsiders], "open the My Class page", my_class_page(), DENY)
+
+
 def cells() -> list[Cell]:
 	out = []
 
@@ -1960,12 +2496,17 @@ def cells() -> list[Cell]:
 		short = method.rsplit(".", 2)[-2]
 		add(["CT", "DI", "AO", "PR"], f"chart {short}", chart(method), ALLOW)
 		add(outsiders, f"chart {short}", chart(method), DENY)
+	add(list(USERS), "the hall scoreboard while switched off", scoreboard_off(), DENY)
 	add(["AO", "PR"], "download the payroll file (Additional Salary)", payroll_file(), ALLOW)
 	add(
 		["CT", "CT2", "DI", *outsiders], "download the payroll file (Additional Salary)", payroll_file(), DENY
 	)
 	studio_cells(add, outsiders)
 	studio_grading_cells(add, outsiders)
+	county_cells(add, outsiders)
+	duty_cells(add, outsiders)
+	my_class_cells(add, outsiders)
+	inspection_review_cells(add, outsiders)
 	return out
 
 

@@ -33,7 +33,12 @@ def test_the_teacher_appeals_and_the_office_accepts_and_amends(approved):
 	opened = appeal(approved)
 	assert opened.status == "Open" and opened.lines[0].points == 38
 	frappe.db.after_commit.run()  # as a commit would: notifications go out once the change is committed
-	assert frappe.get_all("Notification Log", filters={"for_user": OFFICE, "document_name": opened.name})
+	told = frappe.get_all(
+		"Notification Log", filters={"for_user": OFFICE, "document_name": opened.name}, pluck="subject"
+	)
+	# the teacher by name and the appraisal by its class and period, no user id
+	teacher = frappe.db.get_value("User", TEACHER, "full_name")
+	assert told == [f"{teacher} appeals appraisal {approved.title}"] and "@" not in told[0]
 	with acting_as(OFFICE):
 		amended_name = frappe.get_doc("Appraisal Appeal", opened.name).accept("核实后更正")
 	assert frappe.db.get_value("Class Teacher Appraisal", approved.name, ["docstatus", "workflow_state"]) == (

@@ -75,6 +75,11 @@ def test_the_file_has_hrms_additional_salary_columns_and_the_approved_allowances
 	assert str(row["payroll_date"])[:10] == "2025-12-31"
 	assert row["ref_doctype"] == "Class Teacher Appraisal" and row["ref_docname"] == a.name
 	assert row["overwrite_salary_structure_amount"] == 1
+	# for the clerk's eyes: the teacher by name and the class, then the user id to find them by
+	assert header[len(HRMS_ADDITIONAL_SALARY) :] == ["Teacher", "Class", "User ID"]
+	name = frappe.db.get_value("User", users["teacher_a"], "full_name")
+	assert rows[0][len(HRMS_ADDITIONAL_SALARY) :] == [name, a.class_name, users["teacher_a"]]
+	assert name != users["teacher_a"]
 	approved_total = frappe.db.sql(
 		"""select sum(allowance) from `tabClass Teacher Appraisal`
 		where appraisal_period = %s and docstatus = 1 and workflow_state = 'Approved'""",

@@ -1,17 +1,21 @@
-"""Issue 15: fill the new fetched names (teacher_name, grade_name) on existing records, in a few
-set-based updates; re-running changes nothing."""
+"""Issue 15: fill the fetched names (teacher_name, grade_name) on existing records, in a few
+set-based updates; re-running changes nothing. Re-run (patches.txt) for the rows written in bulk
+before the bulk writers set the names too (inspections of the demo school and of rounds, red flags)
+and for the class teacher assignments a class record added for its class teacher."""
 
 import frappe
 
 from class_teacher_appraisal.utils import GRADE_NAMES
 
-# DocType → whether it has grade_name (fetched from its class) besides teacher_name
+# DocType → (the user field whose full name it keeps in teacher_name, whether it has grade_name
+# fetched from its class)
 NAMED = {
-	"Class Record": False,
-	"Class Teacher Appraisal": True,
-	"Inspection": True,
-	"Appraisal Appeal": False,
-	"Red Flag Award": False,
+	"Class Record": ("class_teacher", False),
+	"Class Teacher Assignment": ("teacher", False),
+	"Class Teacher Appraisal": ("class_teacher", True),
+	"Inspection": ("class_teacher", True),
+	"Appraisal Appeal": ("class_teacher", False),
+	"Red Flag Award": ("class_teacher", True),
 }
 
 
@@ -21,9 +25,9 @@ def execute():
 		f"update `tabClass Record` set grade_name = case grade_level {grade_case} else '' end",
 		GRADE_NAMES,
 	)
-	for doctype, has_grade in NAMED.items():
+	for doctype, (user_field, has_grade) in NAMED.items():
 		frappe.db.sql(  # nosemgrep: frappe-using-db-sql — one-off data patch: update join over fixed doctype names
-			f"""update `tab{doctype}` d join `tabUser` u on u.name = d.class_teacher
+			f"""update `tab{doctype}` d join `tabUser` u on u.name = d.`{user_field}`
 			set d.teacher_name = u.full_name
 			where coalesce(d.teacher_name, '') != coalesce(u.full_name, '')"""
 		)

@@ -6,6 +6,7 @@ import json
 import frappe
 import frappe.desk.reportview as reportview
 from frappe.desk.query_report import run
+from frappe.query_builder.functions import Coalesce
 
 from class_teacher_appraisal.utils import grade_name
 from tests.conftest import acting_as
@@ -37,7 +38,87 @@ def test_records_carry_the_teachers_full_name_and_grade_name():
 	assert appraisal.teacher_name == teacher_name
 	level = frappe.db.get_value("Class Record", appraisal.class_record, "grade_level")
 	assert appraisal.grade_name == f"Grade {level}"
-	assert frappe.db.count("Class Record", {"grade_name": ["in", ["", None]]}) == 0
+	assert frappe.db.count("Class Record", {"grade_name": ["is", "not set"]}) == 0
+
+
+def test_every_name_beside_a_person_is_that_persons_full_name():
+	"""Each field that keeps a person's name beside their user link (fetched from the user's full
+	name) holds it on every row of the demo school, also rows written in bulk: a row without it
+	shows no name (or the user id) in lists and reports."""
+	checked = {}
+	for field in frappe.get_all(
+		"DocField",
+		filters={"fetch_from": ["like", "%.full_name"]},
+		fields=["parent", "fieldname", "fetch_from"],
+	):
+		meta = frappe.get_meta(field.parent)
+		if meta.module != "Class Teacher Appraisal" or meta.issingle:
+			continue
+		link = field.fetch_from.split(".")[0]
+		table = frappe.qb.DocType(field.parent)
+		user = frappe.qb.DocType("User")
+		wrong = (
+			frappe.qb.from_(table)
+			.left_join(user)
+			.on(user.name == table[link])
+			.select(table.name, table[link], table[field.fieldname])
+			.where(table[link].isnotnull() & (table[link] != ""))
+			.where(table[field.fieldname].isnull() | (table[field.fieldname] != Coalesce(user.full_name, "")))
+			.limit(3)
+			.run()
+		)
+		checked[f"{field.parent}.{field.fieldname}"] = frappe.db.count(field.parent, {link: ["is", "set"]})
+		assert not wrong, f"{field.parent}.{field.fieldname} is not the full name of {link}: {wrong}"
+	for kept in (
+		"Inspection.teacher_name",
+		"Red Flag Award.teacher_name",
+		"Class Teacher Assignment.teacher_name",
+	):
+		assert checked.get(kept), f"no {kept} checked"  # the demo school has rows of each
+
+
+def test_every_grade_name_is_its_classs():
+	for doctype in ("Class Teacher Appraisal", "Inspection", "Red Flag Award"):
+		table, cls = frappe.qb.DocType(doctype), frappe.qb.DocType("Class Record")
+		wrong = (
+			frappe.qb.from_(table)
+			.join(cls)
+			.on(cls.name == table.class_record)
+			.select(table.name)
+			.where(table.grade_name.isnull() | (table.grade_name != cls.grade_name))
+			.limit(1)
+			.run()
+		)
+		assert frappe.db.count(doctype) and not wrong, f"{doctype}: {wrong}"
+
+
+def test_link_fields_show_people_by_their_names():
+	"""User's titles show in link fields (the Desk's boot lists User among the title-link doctypes,
+	and a link's title is the full name), and the site's choice is made once: unticked in Customize
+	Form, it stays so."""
+	from frappe.boot import get_link_title_doctypes
+	from frappe.desk.search import get_link_title
+
+	from class_teacher_appraisal.install import show_people_by_name
+
+	assert "User" in get_link_title_doctypes()
+	with acting_as(OFFICE):
+		assert get_link_title("User", TEACHER) == frappe.db.get_value("User", TEACHER, "full_name")
+	frappe.db.delete("Property Setter", {"doc_type": "User", "property": "show_title_field_in_link"})
+	frappe.clear_cache(doctype="User")
+	frappe.get_doc(  # what Customize Form leaves when the school unticks it and another change is kept
+		{
+			"doctype": "Property Setter",
+			"doctype_or_field": "DocType",
+			"doc_type": "User",
+			"property": "show_title_field_in_link",
+			"property_type": "Check",
+			"value": "0",
+		}
+	).insert(ignore_permissions=True)
+	show_people_by_name()
+	assert not frappe.get_meta("User", cached=False).show_title_field_in_link
+	frappe.clear_cache(doctype="User")
 
 
 def test_the_printed_sheet_names_the_teacher_not_their_email():
@@ -45,6 +126,21 @@ def test_the_printed_sheet_names_the_teacher_not_their_email():
 	html = frappe.get_print(APPRAISAL, name, print_format="Class Teacher Appraisal Sheet")
 	assert frappe.db.get_value("User", TEACHER, "full_name") in html
 	assert TEACHER not in html
+	level = frappe.db.get_value(APPRAISAL, name, "grade_level")
+	assert f'<span class="cta-meta">Grade {level}</span>' in html  # the grade's name beside the class
+	zh = in_language(
+		"zh", lambda: frappe.get_print(APPRAISAL, name, print_format="Class Teacher Appraisal Sheet")
+	)
+	assert f'<span class="cta-meta">{in_language("zh", grade_name, level)}</span>' in zh
+
+
+def test_the_weekly_bulletin_shows_grade_names():
+	result = in_language("zh", run, "Weekly Inspection Bulletin", {"week": "2025-11-10"})
+	columns = {c["fieldname"]: c for c in result["columns"]}
+	assert "grade_name" in columns and "grade_level" not in columns
+	rows = [r for r in result["result"] if isinstance(r, dict) and r.get("class_name")]
+	assert rows and all(r["grade_name"] == in_language("zh", grade_name, r["grade_level"]) for r in rows)
+	assert {r["grade_name"] for r in rows} >= {"一年级", "六年级"}
 
 
 def test_the_ranking_shows_teacher_names_and_grade_names():

@@ -85,7 +85,7 @@ class AppraisalActivity(Document):
 			df.label
 			for df in self.meta.fields
 			if df.fieldtype not in ("Section Break", "Column Break", "Tab Break")
-			and df.fieldname not in ("confirmed_by", "confirmed_on", "measure", "amended_from")
+			and df.fieldname not in ("confirmed_by", "confirmed_on", "measure", "amended_from", "school")
 			and not same(before.get(df.fieldname), self.get(df.fieldname), df.fieldtype)
 		]
 		if changed:

@@ -14,6 +14,16 @@ from class_teacher_appraisal.permissions import appraisal_is_about, check_attach
 from class_teacher_appraisal.validation import require_post
 
 
+def appeal_days() -> int:
+	"""How many days after approval a class teacher may appeal (the settings', 7 by default)."""
+	return frappe.db.get_single_value("Class Teacher Appraisal Settings", "appeal_days") or 7
+
+
+def appeal_closes_on(approved_on, days: int | None = None):
+	"""The moment after which an appraisal approved at approved_on can no longer be appealed."""
+	return add_days(get_datetime(approved_on), appeal_days() if days is None else days)
+
+
 class AppraisalAppeal(Document):
 	DECISION_FIELDS = ("status", "decision", "decided_by", "decided_on", "amended_appraisal")
 
@@ -53,8 +63,8 @@ class AppraisalAppeal(Document):
 
 	def validate_window(self):
 		approved_on = self.appraisal_doc().approved_on
-		days = frappe.db.get_single_value("Class Teacher Appraisal Settings", "appeal_days") or 7
-		if approved_on and now_datetime() > add_days(get_datetime(approved_on), days):
+		days = appeal_days()
+		if approved_on and now_datetime() > appeal_closes_on(approved_on, days):
 			frappe.throw(
 				_(
 					"Appeals are possible for {0} days after approval; this appraisal was approved on {1}."

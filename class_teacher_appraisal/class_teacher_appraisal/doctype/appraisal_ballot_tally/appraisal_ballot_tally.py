@@ -99,7 +99,7 @@ class AppraisalBallotTally(Document):
 			if not 0 <= flt(row.score) <= scale:
 				self.throw(
 					_("Row {0}: the score of a ballot must be between 0 and {1}, not {2}.").format(
-						row.idx, scale, row.score
+						row.idx, f"{scale:g}", f"{flt(row.score):g}"
 					)
 				)
 		self.total_ballots = sum(cint(row.ballots) for row in self.counts)

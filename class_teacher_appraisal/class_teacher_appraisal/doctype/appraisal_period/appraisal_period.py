@@ -33,9 +33,21 @@ class AppraisalPeriod(Document):
 		period_type: DF.Literal["Week", "Month", "Term", "Year"]
 		raters: DF.Table[AppraisalRater]
 		rubric: DF.Link
+		school: DF.Link | None
 		start_date: DF.Date
 
 	# end: auto-generated types
+	def autoname(self):
+		"""A period is named by its name ("2025年10月"), and on a county site with its school ("城关一小
+		2025年10月"): every school has its own period of a county term, of the same dates and maybe the
+		same name. The name never follows a later change of the period's name."""
+		from class_teacher_appraisal.county import schools
+
+		self.period_name = (self.period_name or "").strip()
+		school = self.school or schools.own_school()
+		if self.period_name:  # else the mandatory check says what is missing
+			self.name = f"{school} {self.period_name}" if school else self.period_name
+
 	def validate(self):
 		check_numbers(self, title=_("Invalid Period"))
 		self.validate_rubric()
@@ -80,6 +92,7 @@ class AppraisalPeriod(Document):
 		return period_jobs.start(self.name, "award_flags")
 
 	@frappe.whitelist(methods=["GET", "POST"])
+	@frappe.read_only()
 	def running_jobs(self) -> list[str]:
 		"""The period's actions queued or running now, by title (the form says so)."""
 		return [period_jobs.title(action) for action in period_jobs.running(self.name)]

@@ -136,7 +136,9 @@ class AppraisalRating(Document):
 		)
 		if other:
 			frappe.throw(
-				_("{0} has already rated this appraisal ({1}).").format(text(self.rater), text(other)),
+				_("{0} has already rated this appraisal ({1}).").format(
+					text(frappe.utils.get_fullname(self.rater)), text(other)
+				),
 				title=_("Duplicate Rating"),
 				exc=frappe.DuplicateEntryError,
 			)

@@ -8,7 +8,7 @@ from frappe.utils import getdate
 
 from class_teacher_appraisal.html_text import text
 from class_teacher_appraisal.scoring.tenure import Assignment, current_teacher, overlapping
-from class_teacher_appraisal.utils import grade_source_name
+from class_teacher_appraisal.utils import full_names, grade_source_name
 from class_teacher_appraisal.validation import COUNT, check_numbers
 
 
@@ -33,9 +33,19 @@ class ClassRecord(Document):
 		grade_level: DF.Int
 		is_active: DF.Check
 		pupil_count: DF.Int
+		school: DF.Link | None
 		teacher_rank: DF.Data | None
 
 	# end: auto-generated types
+	def autoname(self):
+		"""On a county site a class is named with its school ("城关一小 2025-2026 一年级(1)班"): two
+		schools have a 一年级(1)班 each. Without a school, the DocType's rule ("2025-2026 一年级(1)班")."""
+		from class_teacher_appraisal.county import schools
+
+		school = self.school or schools.own_school()
+		if school:
+			self.name = f"{school} {self.academic_year} {self.class_name}"
+
 	def validate(self):
 		check_numbers(self, {"pupil_count": (0, COUNT)})
 		self.validate_grade_level()
@@ -43,6 +53,7 @@ class ClassRecord(Document):
 		self.validate_assignments()
 		self.set_current_teacher()
 		self.validate_teachers()
+		self.set_teacher_names()
 
 	def validate_grade_level(self):
 		if not 1 <= (self.grade_level or 0) <= 12:
@@ -56,6 +67,15 @@ class ClassRecord(Document):
 			frappe.throw(
 				_("The deputy class teacher cannot be the class teacher."), title=_("Invalid Teachers")
 			)
+
+	def set_teacher_names(self):
+		"""The full names beside the teacher links. Frappe fetches them before validate, but here the
+		class teacher follows the dates and a class set up with a class teacher alone gets its
+		assignment, both after the fetch."""
+		names = full_names([self.class_teacher, *(row.teacher for row in self.assignments)])
+		self.teacher_name = names.get(self.class_teacher) if self.class_teacher else None
+		for row in self.assignments:
+			row.teacher_name = names.get(row.teacher)
 
 	def tenure(self) -> list[Assignment]:
 		return [
@@ -80,10 +100,11 @@ class ClassRecord(Document):
 		clash = overlapping(self.tenure())
 		if clash:
 			a, b = (self.assignments[i] for i in clash)
+			names = full_names([a.teacher, b.teacher])
 			frappe.throw(
 				_(
 					"Class teacher rows {0} and {1}: {2} and {3} would be on post on the same days; a class has one class teacher at a time. Give the leaving teacher's last day first."
-				).format(a.idx, b.idx, text(a.teacher), text(b.teacher)),
+				).format(a.idx, b.idx, text(names.get(a.teacher, "—")), text(names.get(b.teacher, "—"))),
 				title=_("Overlapping Assignments"),
 			)
 
@@ -97,10 +118,11 @@ class ClassRecord(Document):
 		current = current_teacher(self.tenure(), getdate())
 		stored = None if self.is_new() else frappe.db.get_value(self.doctype, self.name, "class_teacher")
 		if self.class_teacher and self.class_teacher not in (current, stored):
+			names = full_names([stored or current, self.class_teacher])
 			frappe.throw(
 				_(
 					"The class teacher follows the assignments: give {0}'s last day on post and add {1} from their first day."
-				).format(text(stored or current or "—"), text(self.class_teacher)),
+				).format(text(names.get(stored or current, "—")), text(names[self.class_teacher])),
 				title=_("Change the Class Teacher by Date"),
 			)
 		self.class_teacher = current

@@ -298,6 +298,7 @@ class ClassTeacherAppraisal(Document):
 	# Read-only (nothing is saved, whatever the request): GET stays allowed; the Desk posts it,
 	# as the unsaved form travels in the request's body.
 	@frappe.whitelist(methods=["GET", "POST"])
+	@frappe.read_only()
 	def preview_scores(self) -> dict:
 		"""Scores the form's unsaved input so that the Desk shows live subtotals and the total
 		while the office types; nothing is saved (the framework checked read permission).
@@ -445,7 +446,7 @@ class ClassTeacherAppraisal(Document):
 			frappe.throw(
 				_("{0} already has an appraisal of {1} for {2}: {3}.").format(
 					text(self.class_record),
-					text(self.class_teacher or "—"),
+					text(self.teacher_name or self.class_teacher or "—"),
 					text(self.appraisal_period),
 					text(other),
 				),

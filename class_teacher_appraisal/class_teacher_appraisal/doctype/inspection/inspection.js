@@ -21,6 +21,9 @@ frappe.ui.form.on("Inspection", {
 	setup(frm) {
 		show_typed_text();
 		frm.set_query("class_record", () => ({ filters: { is_active: 1 } }));
+		// a pupil monitor picks a class by its name only (select permission): the server fills in
+		// the class's details on saving
+		if (!frappe.model.can_read("Class Record")) delete (frm.fetch_dict.Inspection || {}).class_record;
 		frm.set_query("inspection_item", () => ({ filters: { is_active: 1 } }));
 	},
 	refresh(frm) {

@@ -7,6 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import getdate
 
 from class_teacher_appraisal import inspection_rules as rules
+from class_teacher_appraisal.duty import enforce as duty
 from class_teacher_appraisal.html_text import text
 from class_teacher_appraisal.permissions import check_attachments, set_inspector
 from class_teacher_appraisal.validation import COUNT, POINTS, check_numbers
@@ -60,6 +61,7 @@ class Inspection(Document):
 		)
 		self.validate_class()
 		self.validate_period()
+		self.validate_duty()
 		self.validate_item_and_result()
 		self.validate_incidents()
 		self.set_derived_fields()
@@ -75,6 +77,10 @@ class Inspection(Document):
 	def validate_period(self):
 		if error := rules.period_error(self.inspection_date):
 			self.throw(error, title=_("No Appraisal Period"))
+
+	def validate_duty(self):
+		"""On a day a duty roster covers, only the items and classes it assigns the inspector."""
+		duty.check_inspection(self)
 
 	def validate_item_and_result(self):
 		item = rules.item_rules(self.inspection_item)

@@ -27,6 +27,39 @@ function fit_phone(grid, method) {
 	}
 }
 
+// A class's QR code (page inspect-class) opens the round at the class's row: added when missing
+// (a round made by scanning lists the classes scanned), then opened when the item's grid is drawn.
+function take_scanned_class(frm) {
+	const scanned = frappe.flags.cta_scanned_class;
+	frm.cta_scanned_row = null;
+	if (!scanned || frm.doc.docstatus !== 0 || frm.doc.inspection_item !== scanned.inspection_item) return;
+	frappe.flags.cta_scanned_class = null;
+	if (frm.is_new()) {
+		frm.doc.inspection_date = scanned.date;
+		// the item is drawn by refresh already: its link trigger would draw the grid again and
+		// close the row while the teacher types
+		delete frm.doc.__run_link_triggers;
+	}
+	let row = (frm.doc.entries || []).find((r) => r.class_record === scanned.class_record);
+	if (!row) {
+		frappe.utils.add_link_title("Class Record", scanned.class_record, scanned.class_name);
+		frm.doc.entries = (frm.doc.entries || []).filter((r) => r.class_record);
+		row = frm.add_child("entries", {
+			class_record: scanned.class_record,
+			class_name: scanned.class_name,
+		});
+		frm.refresh_fields();
+		frm.dirty();
+	}
+	frm.cta_scanned_row = row.name;
+}
+
+function open_scanned_row(frm) {
+	const grid = frm.fields_dict.entries.grid;
+	const row = frm.cta_scanned_row && grid.get_row(frm.cta_scanned_row);
+	if (row) row.show_form();
+}
+
 const show_typed_text = () =>
 	class_teacher_appraisal.show_as_text({
 		"Inspection Round": ["remarks"],
@@ -39,6 +72,11 @@ frappe.ui.form.on("Inspection Round", {
 		show_typed_text();
 		// The round cancels its own inspections in one update (on_cancel), not one by one.
 		frm.ignore_doctypes_on_cancel_all = ["Inspection"];
+		// a pupil monitor picks a class by its name only (select permission): the server fills in
+		// the class's details on saving
+		if (!frappe.model.can_read("Class Record")) {
+			delete (frm.fetch_dict["Inspection Round Entry"] || {}).class_record;
+		}
 		frm.set_query("inspection_item", () => ({ filters: { is_active: 1 } }));
 		frm.set_query("class_record", "entries", () => ({
 			filters: frm.doc.grade_level
@@ -51,6 +89,60 @@ frappe.ui.form.on("Inspection Round", {
 		if (frm.doc.docstatus === 0) {
 			frm.add_custom_button(__("Get Classes"), () => frm.trigger("get_classes"));
 		}
+		// the duty roster's round of today: its date, item and classes (also from the list's button)
+		if (frm.is_new()) {
+			frm.add_custom_button(__("My Round Today"), () => frm.trigger("my_round"));
+			if (frappe.flags.cta_my_round) {
+				frappe.flags.cta_my_round = false;
+				frm.trigger("my_round");
+			}
+		}
+		take_scanned_class(frm);
+	},
+	my_round(frm) {
+		frappe.call("class_teacher_appraisal.duty.today.my_round").then(({ message }) => {
+			const day = frappe.datetime.str_to_user(message.date);
+			if (!message.items.length) {
+				frappe.msgprint(
+					message.rosters.length
+						? __("The duty roster gives you no duty on {0}.", [day])
+						: __("No duty roster covers {0}.", [day])
+				);
+				return;
+			}
+			// setting the item lists the classes the roster assigns (fill_when_empty)
+			const open = (item) =>
+				frm.set_value({ inspection_date: message.date, inspection_item: item });
+			if (message.items.length === 1) {
+				open(message.items[0].inspection_item);
+				return;
+			}
+			const dialog = new frappe.ui.Dialog({
+				title: __("My Round Today"),
+				fields: [
+					{
+						fieldname: "inspection_item",
+						fieldtype: "Select",
+						label: __("Inspection Item"),
+						reqd: 1,
+						options: message.items.map((i) => ({
+							value: i.inspection_item,
+							label: __("{0}: {1} of {2} classes to inspect", [
+								frappe.utils.escape_html(i.inspection_item),
+								i.to_inspect,
+								i.classes,
+							]),
+						})),
+					},
+				],
+				primary_action_label: __("Start the Round"),
+				primary_action({ inspection_item }) {
+					dialog.hide();
+					open(inspection_item);
+				},
+			});
+			dialog.show();
+		});
 	},
 	inspection_date(frm) {
 		frm.trigger("fill_when_empty");
@@ -84,6 +176,7 @@ frappe.ui.form.on("Inspection Round", {
 			);
 			if (frappe.utils.is_xs()) fit_phone(grid, method);
 			grid.reset_grid();
+			open_scanned_row(frm);
 			frm.trigger("fill_when_empty");
 		});
 	},
@@ -120,6 +213,10 @@ frappe.ui.form.on("Inspection Round", {
 					frm.add_child("entries", { class_record: c.name, class_name: c.class_name });
 				}
 				frm.refresh_field("entries");
+				if (message.note) {
+					// the duty roster's word on this item and day (escaped by the server)
+					frappe.msgprint({ message: message.note, indicator: "orange" });
+				}
 				if (message.already_inspected.length) {
 					frappe.show_alert({
 						message: __("Already inspected, not listed: {0}", [

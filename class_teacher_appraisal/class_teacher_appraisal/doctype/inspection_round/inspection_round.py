@@ -1,9 +1,11 @@
 # Copyright (c) 2026, class_teacher_appraisal maintainers
 # For license information, please see license.txt
 
+import frappe
 from frappe.model.document import Document
 
 from class_teacher_appraisal import rounds
+from class_teacher_appraisal.inspections import lock_name_counter
 from class_teacher_appraisal.permissions import set_inspector
 
 
@@ -34,6 +36,15 @@ class InspectionRound(Document):
 	def validate(self):
 		set_inspector(self)
 		rounds.check(self)
+
+	@frappe.whitelist(methods=["POST"])
+	def submit(self):
+		"""Submitting names the round's inspections from the shared name counter: its lock is taken
+		first, before the save locks the round's rows (Frappe reads them FOR UPDATE), in the order an
+		insert takes them (named, then its rows), so that a round being submitted and one being saved
+		never wait on each other (a deadlock the load test found: scripts/loadtest)."""
+		lock_name_counter()
+		return super().submit()
 
 	def on_submit(self):
 		rounds.record(self)

@@ -59,7 +59,8 @@ class StudioActivity(Document):
 		seen, errors = set(), []
 		for row in self.attendance:
 			place = people.get(row.member)
-			name = place.member_name if place else row.member
+			# the person by name (fetched from their user), also someone with no place in the studio
+			name = place.member_name if place else (row.member_name or row.member)
 			if not place:
 				errors.append(
 					_("Row {0}: {1} has no place in {2} on {3}.").format(

@@ -10,7 +10,12 @@ frappe.query_reports["Appraisal Ranking"] = {
 			options: "Appraisal Period",
 			reqd: 1,
 		},
-		{ fieldname: "grade_level", label: __("Grade Level"), fieldtype: "Int" },
+		{
+			fieldname: "grade_level",
+			label: __("Grade Level"),
+			fieldtype: "Select",
+			options: class_teacher_appraisal.grade_level_options(),
+		},
 		{
 			fieldname: "honours_count",
 			label: __("Honours (Top N)"),

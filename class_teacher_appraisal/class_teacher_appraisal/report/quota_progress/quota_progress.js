@@ -15,9 +15,10 @@ frappe.query_reports["Quota Progress"] = {
 		{ fieldname: "only_missing", label: __("Only What Is Missing"), fieldtype: "Check" },
 	],
 	onload(report) {
+		const names = class_teacher_appraisal.person_filters_ready(report, ["class_teacher"]);
 		// The latest period, so that the report opens with figures.
-		if (report.get_filter_value("appraisal_period")) return;
-		if (frappe.utils.get_url_arg("appraisal_period")) return;
+		if (report.get_filter_value("appraisal_period")) return names;
+		if (frappe.utils.get_url_arg("appraisal_period")) return names;
 		frappe.db
 			.get_list("Appraisal Period", {
 				fields: ["name"],
@@ -25,6 +26,7 @@ frappe.query_reports["Quota Progress"] = {
 				limit: 1,
 			})
 			.then((r) => r.length && report.set_filter_value("appraisal_period", r[0].name));
+		return names;
 	},
 	formatter(value, row, column, data, default_formatter) {
 		// Text cells come escaped from the server; the records behind a count open as a list.

@@ -15,9 +15,10 @@ frappe.query_reports["Studio Progress"] = {
 		{ fieldname: "only_missing", label: __("Only What Is Missing"), fieldtype: "Check" },
 	],
 	onload(report) {
+		const names = class_teacher_appraisal.person_filters_ready(report, ["member"]);
 		// The latest year, so that the report opens with figures.
-		if (report.get_filter_value("appraisal_period")) return;
-		if (frappe.utils.get_url_arg("appraisal_period")) return;
+		if (report.get_filter_value("appraisal_period")) return names;
+		if (frappe.utils.get_url_arg("appraisal_period")) return names;
 		frappe.db
 			.get_list("Appraisal Period", {
 				fields: ["name"],
@@ -26,6 +27,7 @@ frappe.query_reports["Studio Progress"] = {
 				limit: 1,
 			})
 			.then((r) => r.length && report.set_filter_value("appraisal_period", r[0].name));
+		return names;
 	},
 	formatter(value, row, column, data, default_formatter) {
 		// Text cells come escaped from the server; the records behind a count open as a list.
@@ -34,6 +36,9 @@ frappe.query_reports["Studio Progress"] = {
 		if (lists[column.fieldname] && names && names.length) {
 			const filter = encodeURIComponent(JSON.stringify(["in", names]));
 			return `<a href="/app/${lists[column.fieldname]}?name=${filter}">${value}</a>`;
+		}
+		if (column.fieldname === "member" && value && data && data.member_name) {
+			return frappe.utils.escape_html(data.member_name); // the person by name, not their user id
 		}
 		if (column.fieldtype === "Link" && value && !frappe.model.can_read(column.options)) {
 			const title = frappe.utils.get_link_title(column.options, value);

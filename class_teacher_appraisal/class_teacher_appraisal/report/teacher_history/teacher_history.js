@@ -23,6 +23,9 @@ frappe.query_reports["Teacher History"] = {
 		{ fieldname: "from_date", label: __("From Date"), fieldtype: "Date" },
 		{ fieldname: "to_date", label: __("To Date"), fieldtype: "Date" },
 	],
+	onload(report) {
+		return class_teacher_appraisal.person_filters_ready(report, ["class_teacher"]);
+	},
 	formatter(value, row, column, data, default_formatter) {
 		// Text cells come escaped from the server. A link the user may not open is written as
 		// its title (e.g. a class's name), which Frappe leaves unescaped.

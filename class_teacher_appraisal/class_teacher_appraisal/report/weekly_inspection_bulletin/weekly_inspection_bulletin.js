@@ -18,7 +18,12 @@ frappe.query_reports["Weekly Inspection Bulletin"] = {
 			fieldtype: "Link",
 			options: "Appraisal Period",
 		},
-		{ fieldname: "grade_level", label: __("Grade Level"), fieldtype: "Int" },
+		{
+			fieldname: "grade_level",
+			label: __("Grade Level"),
+			fieldtype: "Select",
+			options: class_teacher_appraisal.grade_level_options(),
+		},
 		{
 			fieldname: "inspection_item",
 			label: __("Inspection Item"),

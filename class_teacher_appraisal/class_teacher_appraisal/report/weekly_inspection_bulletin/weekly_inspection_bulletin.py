@@ -36,7 +36,7 @@ from class_teacher_appraisal.scoring import WeekStats
 from class_teacher_appraisal.scoring.amounts import ZERO, D, points
 from class_teacher_appraisal.scoring.flags import is_published
 from class_teacher_appraisal.scoring.model import FlagWeek
-from class_teacher_appraisal.utils import week_start
+from class_teacher_appraisal.utils import grade_name, week_start
 
 PRECISION = 2
 
@@ -197,6 +197,7 @@ def build_rows(classes, items, inspection_items, judged, this_week) -> list[dict
 					"class_record": c.name,
 					"class_name": c.class_name,
 					"grade_level": c.grade_level,
+					"grade_name": grade_name(c.grade_level),
 					"inspection_item": item,
 					"checks": now.count if now else 0,
 					"net_average": optional(average),
@@ -228,7 +229,7 @@ def flag_note(week: FlagWeek | None) -> str:
 def columns() -> list[dict]:
 	return [
 		column(_("Class"), "class_name", "Data", 110),
-		column(_("Grade Level"), "grade_level", "Int", 70, disable_total=1),
+		column(_("Grade Level"), "grade_name", "Data", 70),
 		column(_("Inspection Item"), "inspection_item", "Link", 110, options="Inspection Item"),
 		column(_("Checks"), "checks", "Int", 70),
 		column(_("Net Average"), "net_average", "Float", 90, disable_total=1, precision=PRECISION),
