@@ -135,6 +135,8 @@ def test_an_inspector_opens_todays_round_prefilled_on_a_phone_and_submits_it(log
 		row = page.locator(f'[data-fieldname="entries"] .grid-body .grid-row[data-idx="{i + 1}"]')
 		row.locator('[data-fieldname="score"]').first.click()
 		row.locator('input[data-fieldname="score"]').fill(str(8 + i))
+		row.locator('input[data-fieldname="score"]').blur()
+		page.wait_for_function(f"() => cur_frm.doc.entries[{i}].score == {8 + i}", polling=100)
 	shot(page, "9-my-round-prefilled")
 	save = page.locator(f"{FORM} .page-head .primary-action")  # the list's page stays in the DOM
 	save.click()  # 保存
@@ -186,6 +188,10 @@ def test_a_pupil_monitor_records_todays_round_and_the_teacher_confirms_it(login,
 	assert pupil.evaluate("cur_frm.doc.entries.map((r) => r.class_record)") == [todays_duty.pupils_class]
 	rows.first.locator('[data-fieldname="score"]').first.click()
 	rows.first.locator('input[data-fieldname="score"]').fill("9")
+	rows.first.locator('input[data-fieldname="score"]').blur()  # Frappe takes the value on change
+	# the typed score reaches the document (the field's change is debounced) before saving
+	# (polled by time: a page behind another gets no animation frames to poll on)
+	pupil.wait_for_function("() => cur_frm.doc.entries[0].score == 9", polling=100)
 	pupil.locator(f"{FORM} .page-head .primary-action").click()  # 保存
 	expect(pupil.locator(f"{FORM} .indicator-pill").filter(has_text="草稿")).to_be_visible()
 	expect(pupil.locator(f"{FORM} .page-head .primary-action")).to_have_text("保存")  # no 提交 for a pupil

@@ -51,6 +51,8 @@ def test_a_round_of_every_class_is_entered_and_submitted_on_a_phone(login, clean
 		row.locator('[data-fieldname="score"]').first.click()
 		field = row.locator('input[data-fieldname="score"]')
 		field.fill(str(7 + i % 3))
+		field.blur()  # Frappe takes the value on change
+		page.wait_for_function(f"() => cur_frm.doc.entries[{i}].score == {7 + i % 3}", polling=100)
 	shot(page, "7-round-on-a-phone")
 	page.locator(".page-head .primary-action").click()  # 保存, as a thumb would
 	expect(page.locator(".page-head .primary-action")).to_have_text("提交")
