@@ -8,6 +8,7 @@ from datetime import date
 import frappe
 import pytest
 from frappe.utils import get_last_day, getdate, today
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import PASSWORD, delete_period, shot
@@ -133,10 +134,7 @@ def test_an_inspector_opens_todays_round_prefilled_on_a_phone_and_submits_it(log
 	assert sorted(page.evaluate("cur_frm.doc.entries.map((r) => r.class_record)")) == todays_duty.grade_3
 	for i in range(len(todays_duty.grade_3)):
 		row = page.locator(f'[data-fieldname="entries"] .grid-body .grid-row[data-idx="{i + 1}"]')
-		row.locator('[data-fieldname="score"]').first.click()
-		row.locator('input[data-fieldname="score"]').fill(str(8 + i))
-		row.locator('input[data-fieldname="score"]').blur()
-		page.wait_for_function(f"() => cur_frm.doc.entries[{i}].score == {8 + i}", polling=100)
+		type_score(page, row, i, 8 + i)
 	shot(page, "9-my-round-prefilled")
 	save = page.locator(f"{FORM} .page-head .primary-action")  # the list's page stays in the DOM
 	save.click()  # 保存
@@ -179,6 +177,26 @@ def test_the_office_opens_todays_coverage_from_the_roster(login, todays_duty):
 	shot(page, "9-coverage")
 
 
+def type_score(page, row, index: int, score: int):
+	"""Types a row's score as a thumb would and waits until the round holds it (Frappe takes a grid
+	field's value on change, debounced; polled by time, since a page behind another gets no animation
+	frames). Typed again if the grid was drawn anew under the input meanwhile (the row's class
+	details arrive after it is opened), so that the value went nowhere."""
+	for _attempt in range(3):
+		row.locator('[data-fieldname="score"]').first.click()
+		field = row.locator('input[data-fieldname="score"]')
+		field.fill(str(score))
+		field.blur()
+		try:
+			page.wait_for_function(
+				f"() => cur_frm.doc.entries[{index}].score == {score}", polling=100, timeout=5000
+			)
+			return
+		except PlaywrightTimeout:
+			continue
+	raise AssertionError(f"row {index + 1}: the typed score {score} never reached the round")
+
+
 def test_a_pupil_monitor_records_todays_round_and_the_teacher_confirms_it(login, todays_duty):
 	pupil = login(PUPIL)
 	open_my_round(pupil)  # one item: no question asked
@@ -186,12 +204,7 @@ def test_a_pupil_monitor_records_todays_round_and_the_teacher_confirms_it(login,
 	expect(rows).to_have_count(1)  # grade 2 less the pupil's own class
 	assert pupil.evaluate("cur_frm.doc.inspection_item") == "纪律"
 	assert pupil.evaluate("cur_frm.doc.entries.map((r) => r.class_record)") == [todays_duty.pupils_class]
-	rows.first.locator('[data-fieldname="score"]').first.click()
-	rows.first.locator('input[data-fieldname="score"]').fill("9")
-	rows.first.locator('input[data-fieldname="score"]').blur()  # Frappe takes the value on change
-	# the typed score reaches the document (the field's change is debounced) before saving
-	# (polled by time: a page behind another gets no animation frames to poll on)
-	pupil.wait_for_function("() => cur_frm.doc.entries[0].score == 9", polling=100)
+	type_score(pupil, rows.first, 0, 9)
 	pupil.locator(f"{FORM} .page-head .primary-action").click()  # 保存
 	expect(pupil.locator(f"{FORM} .indicator-pill").filter(has_text="草稿")).to_be_visible()
 	expect(pupil.locator(f"{FORM} .page-head .primary-action")).to_have_text("保存")  # no 提交 for a pupil
