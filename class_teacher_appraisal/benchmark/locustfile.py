@@ -22,6 +22,7 @@ import json
 import os
 import random
 import time
+from functools import partial
 
 from locust import FastHttpUser, between, constant, events, task
 from locust.exception import StopUser
@@ -350,6 +351,7 @@ class Office(Person):
 			value = random.choice([c for c in choices if c != line.get("manual_points")] or choices)
 			line["manual_points"] = value
 			line["manual_entered"] = 1
+			logged = partial(log, kind="edit", appraisal=name, criterion=line["criterion_code"], value=value)
 			with self.client.post(
 				"/api/method/run_doc_method",
 				data={"docs": json.dumps(doc), "method": "preview_scores"},
@@ -361,13 +363,7 @@ class Office(Person):
 				elif r.status_code != 200:
 					r.request_meta["name"] = CONFLICT_KIND
 					r.success()
-					log(
-						kind="edit",
-						appraisal=name,
-						criterion=line["criterion_code"],
-						value=value,
-						outcome="refused",
-					)
+					logged(outcome="refused")
 					continue
 			self.wait_seconds(random.uniform(1, 3))
 			with self.client.post(
@@ -377,32 +373,13 @@ class Office(Person):
 				catch_response=True,
 			) as r:
 				if r.status_code == 200:
-					log(
-						kind="edit",
-						appraisal=name,
-						criterion=line["criterion_code"],
-						value=value,
-						outcome="saved",
-					)
+					logged(outcome="saved")
 					return
 				if exc_type(r) == "TimestampMismatchError":  # a recompute changed it meanwhile: reload
 					r.request_meta["name"] = CONFLICT_KIND
 					r.success()
-					log(
-						kind="edit",
-						appraisal=name,
-						criterion=line["criterion_code"],
-						value=value,
-						outcome="refused",
-					)
+					logged(outcome="refused")
 					continue
 				r.failure(error_text(r))
-				log(
-					kind="edit",
-					appraisal=name,
-					criterion=line["criterion_code"],
-					value=value,
-					outcome="failed",
-					error=error_text(r),
-				)
+				logged(outcome="failed", error=error_text(r))
 				return
