@@ -7,8 +7,8 @@ to the same user, so the count never says more than the list."""
 
 import frappe
 from frappe import _
-from frappe.model.db_query import check_parent_permission
-from frappe.utils.data import cint
+
+from class_teacher_appraisal import compat
 
 
 @frappe.whitelist()
@@ -20,15 +20,7 @@ def get_count(
 
 	required(doctype, _("Document Type"))
 	if frappe.is_table(doctype):
-		check_parent_permission(parent, doctype)
+		compat.check_parent_permission(parent, doctype)
 	from frappe.client import get_safe_filters
 
-	rows = frappe.get_list(
-		doctype,
-		filters=get_safe_filters(filters),
-		fields=[f"count(distinct `tab{doctype}`.`name`) as total"],
-		parent_doctype=parent,
-		order_by=None,
-		limit_page_length=0,
-	)
-	return cint(rows[0].total) if rows else 0
+	return compat.count_listed(doctype, get_safe_filters(filters), parent)

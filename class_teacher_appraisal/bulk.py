@@ -4,6 +4,7 @@ one bulk insert, instead of one ORM save per document (recompute writes a whole 
 import frappe
 from frappe.utils import now_datetime
 
+from class_teacher_appraisal import compat
 from class_teacher_appraisal.names import APPRAISAL
 
 CHILD_FIELDS = (
@@ -36,7 +37,7 @@ def replace_children(
 			frappe.get_all(
 				doctype,
 				filters={**filters, "parent": ["in", parents]},
-				fields=["parent", "max(idx) as last"],
+				fields=["parent", compat.aggregate("max", "idx", "last")],
 				group_by="parent",
 				as_list=True,
 			)

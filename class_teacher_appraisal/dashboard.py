@@ -12,7 +12,7 @@ from frappe import _
 from frappe.model.workflow import get_workflow_name, is_transition_condition_satisfied
 from frappe.utils import cint, escape_html, flt, nowdate
 
-from class_teacher_appraisal import html_text
+from class_teacher_appraisal import compat, html_text
 from class_teacher_appraisal.names import APPRAISAL
 from class_teacher_appraisal.utils import week_start
 
@@ -72,7 +72,10 @@ def red_flags_this_week(filters: str | dict | None = None) -> dict:
 	frappe.has_permission("Red Flag Award", "read", throw=True)
 	monday = week_start(nowdate())
 	rows = frappe.get_list(
-		"Red Flag Award", filters={"week_start": monday}, fields=["sum(red_flags) as flags"], order_by=None
+		"Red Flag Award",
+		filters={"week_start": monday},
+		fields=[compat.aggregate("sum", "red_flags", "flags")],
+		order_by=None,
 	)
 	flags = flt(rows[0].flags, 1) if rows else 0
 	return {
@@ -98,7 +101,9 @@ def open_appeals(filters: str | dict | None = None) -> dict:
 
 
 def count_of(doctype: str, filters: dict) -> int:
-	rows = frappe.get_list(doctype, filters=filters, fields=["count(name) as n"], order_by=None)
+	rows = frappe.get_list(
+		doctype, filters=filters, fields=[compat.aggregate("count", "name", "n")], order_by=None
+	)
 	return cint(rows[0].n) if rows else 0
 
 

@@ -15,6 +15,7 @@ import segno
 from frappe import _
 from frappe.utils import cint, get_url, today
 
+from class_teacher_appraisal import compat
 from class_teacher_appraisal import inspection_rules as rules
 from class_teacher_appraisal.html_text import text
 from class_teacher_appraisal.names import CLASS_RECORD, INSPECTION, ITEM, ROUND
@@ -34,8 +35,9 @@ MOST_CODES = 1200  # 100 pages, about 12 s to draw (10 ms a code): more, choose 
 
 
 def scan_path(inspection_item: str, class_record: str) -> str:
-	"""The Desk address a class's code holds, relative to the site."""
-	return f"/app/{SCAN_PAGE}/{quote(inspection_item, safe='')}/{quote(class_record, safe='')}"
+	"""The Desk address a class's code holds, relative to the site (codes printed under Frappe 15
+	hold /app/…, which Frappe 16 redirects to its /desk/…)."""
+	return compat.desk_path(SCAN_PAGE, quote(inspection_item, safe=""), quote(class_record, safe=""))
 
 
 def qr_svg(url: str) -> str:

@@ -101,6 +101,22 @@ def before_tests():
 	frappe.db.commit()  # nosemgrep: frappe-manual-commit — runs once per test session, before the per-test rollbacks
 
 
+def erpnext_wizard_args() -> dict:
+	"""ERPNext's setup wizard stages also make the site's first company and fiscal year, and fail
+	without them: on a site with ERPNext (as a school's often is) the school itself is the company."""
+	if "erpnext" not in frappe.get_installed_apps():
+		return {}
+	year = frappe.utils.getdate().year
+	return {
+		"company_name": "示范学校",
+		"company_abbr": "SFXX",
+		"chart_of_accounts": "Standard",
+		"fy_start_date": f"{year}-01-01",
+		"fy_end_date": f"{year}-12-31",
+		"setup_demo": 0,
+	}
+
+
 def prepare_site(language: str = "zh"):
 	"""Makes a new site usable at first login (scripts/run): the setup wizard is done."""
 	complete_setup_wizard(language)
@@ -114,7 +130,8 @@ def complete_setup_wizard(language: str = "en"):
 	if not frappe.db.get_single_value("System Settings", "setup_complete"):
 		name = frappe.db.get_value("Language", language, "language_name") or "English"
 		# Frappe 15 reads the language's name from "language" and, for non-English, from "lang" too.
-		setup_complete({"language": name, "lang": name, "full_name": "Administrator", **SCHOOL_DEFAULTS})
+		args = {"language": name, "lang": name, "full_name": "Administrator", **SCHOOL_DEFAULTS}
+		setup_complete({**args, **erpnext_wizard_args()})
 	# Frappe alone keeps no default currency (ERPNext does); allowances are paid in yuan.
 	if not frappe.db.get_default("currency"):
 		frappe.db.set_default("currency", SCHOOL_DEFAULTS["currency"])

@@ -439,6 +439,28 @@ def file_conditions(user=None, doctype=None) -> str:
 # ------------------------------------------------------------ single documents
 
 
+def school_first(rule):
+	"""One has_permission hook per DocType, asking the user's schools first, then the DocType's own
+	rule, and always answering True or False: Frappe combines several hooks differently by major
+	(15: the last hook that answers decides, so one hook's True passes over the others; 16: every
+	hook must answer yes, None denies), so each DocType registers this one."""
+
+	def checked(doc, ptype=None, user=None):
+		if school_permission(doc, ptype, user) is False:
+			return False
+		return bool(rule(doc, ptype, user))
+
+	checked.__name__, checked.__doc__, checked.__wrapped__ = rule.__name__, rule.__doc__, rule
+	return checked
+
+
+@school_first
+def school_record_permission(doc, ptype=None, user=None) -> bool:
+	"""Classes, periods and duty rosters: their role permissions, within the user's schools."""
+	return True
+
+
+@school_first
 def inspection_permission(doc, ptype=None, user=None) -> bool:
 	user = _user(user)
 	if is_administrator(user):
@@ -480,6 +502,7 @@ def inspection_permission(doc, ptype=None, user=None) -> bool:
 	)
 
 
+@school_first
 def round_permission(doc, ptype=None, user=None) -> bool:
 	user = _user(user)
 	if is_administrator(user) or OFFICE in roles_of(user):
@@ -497,6 +520,7 @@ def round_permission(doc, ptype=None, user=None) -> bool:
 	return duty_roster.confirms(user, row.inspector, row.inspection_date, row.inspection_item)
 
 
+@school_first
 def red_flag_permission(doc, ptype=None, user=None) -> bool:
 	user = _user(user)
 	if sees_all(user, READ_ALL[RED_FLAG]):
@@ -504,6 +528,7 @@ def red_flag_permission(doc, ptype=None, user=None) -> bool:
 	return stored(doc, ["class_record"]).class_record in own_classes(user)
 
 
+@school_first
 def consequence_permission(doc, ptype=None, user=None) -> bool:
 	"""Recorded by the server on approval: read by the office, the principal and the teacher; no
 	role changes one (only the System Manager may delete)."""
@@ -515,6 +540,7 @@ def consequence_permission(doc, ptype=None, user=None) -> bool:
 	return sees_all(user, READ_ALL[CONSEQUENCE]) or stored(doc, ["teacher"]).teacher == user
 
 
+@school_first
 def appraisal_permission(doc, ptype=None, user=None) -> bool:
 	user = _user(user)
 	if user == "Administrator":
@@ -535,6 +561,7 @@ def appraisal_permission(doc, ptype=None, user=None) -> bool:
 	return True
 
 
+@school_first
 def rating_permission(doc, ptype=None, user=None) -> bool:
 	user = _user(user)
 	if user == "Administrator":
@@ -551,6 +578,7 @@ def rating_permission(doc, ptype=None, user=None) -> bool:
 	return not row.in_db or row.rater == user
 
 
+@school_first
 def ballot_tally_permission(doc, ptype=None, user=None) -> bool:
 	"""The office counts paper ballots, never for its own class."""
 	user = _user(user)
@@ -559,6 +587,7 @@ def ballot_tally_permission(doc, ptype=None, user=None) -> bool:
 	return not appraisal_is_about(user, stored(doc, ["appraisal"]).appraisal)
 
 
+@school_first
 def appeal_permission(doc, ptype=None, user=None) -> bool:
 	user = _user(user)
 	if user == "Administrator":
@@ -579,6 +608,7 @@ def appeal_permission(doc, ptype=None, user=None) -> bool:
 	return bool({OFFICE, SYSTEM_MANAGER} & roles)
 
 
+@school_first
 def activity_permission(doc, ptype=None, user=None) -> bool:
 	"""A class teacher records and changes their own activities, for no class or their own classes;
 	the office confirms (submits) them, never its own: only confirmed ones count towards quotas.
@@ -835,18 +865,25 @@ def school_conditions(user=None, doctype=None) -> str:
 	return school_condition(doctype or "", user)
 
 
+def shared_setup_permission(doc, ptype=None, user=None) -> bool:
+	"""has_permission hook of county-wide set-up (items, activity kinds, rubrics, settings)."""
+	return school_permission(doc, ptype, user) is not False
+
+
 def school_permission(doc, ptype=None, user=None) -> bool | None:
-	"""has_permission hook, asked before each DocType's own: a record of another school is neither
+	"""Asked before each DocType's own rule (school_first): a record of another school is neither
 	read nor changed (its school as stored, and for a change also the school the server gives it
 	from what is sent: a request cannot move a record into or out of the user's school); a user kept
 	to a school changes no county-wide set-up. None leaves the decision to the other rules."""
 	from class_teacher_appraisal.county import schools
 
 	user = _user(user)
-	if user == "Administrator" or schools.user_schools(user, doc.doctype) is None:
+	# Frappe 16 asks a Single's hooks with no document, by the DocType's name
+	doctype = doc if isinstance(doc, str) else doc.doctype
+	if user == "Administrator" or schools.user_schools(user, doctype) is None:
 		return None
 	reading = ptype in READ_TYPES or ptype is None
-	if doc.doctype in schools.SHARED:
+	if doctype in schools.SHARED:
 		return None if reading else False
 	row = stored(doc, ["school"])
 	if row.in_db and not schools.allowed(row.school, user, doc.doctype):

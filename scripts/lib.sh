@@ -25,34 +25,70 @@ cta_load_config() {
 }
 cta_load_config
 
-: "${FRAPPE_REPO:=https://github.com/frappe/frappe}"
+# ---------------------------------------------------------------- the platform
+# FRAPPE_BRANCH picks the platform: version-15 or version-16 (or a release tag, e.g. v15.101.1).
+# Each platform has a bench of its own, with its own Redis and ports, so that both can live on one
+# machine. A setting X can be given for one platform only as X_15 or X_16 (e.g. FRAPPE_REPO_16 in
+# the machine's settings file); X itself wins over both.
 : "${FRAPPE_BRANCH:=version-15}"
+FRAPPE_MAJOR="$(sed -E 's/^[^0-9]*([0-9]+).*/\1/' <<<"$FRAPPE_BRANCH")"
+[[ "$FRAPPE_MAJOR" == 15 || "$FRAPPE_MAJOR" == 16 ]] ||
+	{ printf 'cta: error: FRAPPE_BRANCH=%s: the app runs on Frappe 15 and 16\n' "$FRAPPE_BRANCH" >&2; exit 1; }
+# for_platform NAME DEFAULT_15 DEFAULT_16: sets NAME unless set, from NAME_<major> or the default.
+# PLATFORM_SETTINGS lists the names it set (.ci/run unsets them before it runs another platform).
+PLATFORM_SETTINGS=()
+for_platform() {
+	local name="$1" own="${1}_${FRAPPE_MAJOR}" default
+	[[ -z "${!name:-}" ]] || return 0
+	PLATFORM_SETTINGS+=("$name")
+	if [[ "$FRAPPE_MAJOR" == 15 ]]; then default="$2"; else default="$3"; fi
+	export "$name=${!own:-$default}"
+}
+# The apps a school's site has beside this one, installed on the sites first (SITE_APPS="erpnext
+# hrms"), from ERPNEXT_REPO / HRMS_REPO at the platform's branch; empty: a bare Frappe site.
+: "${SITE_APPS:=}"
+SITE_APPS_BRANCH="version-${FRAPPE_MAJOR}"
+[[ "$FRAPPE_BRANCH" != version-* ]] || SITE_APPS_BRANCH="$FRAPPE_BRANCH"
+for_platform FRAPPE_REPO https://github.com/frappe/frappe https://github.com/frappe/frappe
+for_platform ERPNEXT_REPO https://github.com/frappe/erpnext https://github.com/frappe/erpnext
+for_platform HRMS_REPO https://github.com/frappe/hrms https://github.com/frappe/hrms
 : "${BENCH_USER:=frappe}"
-: "${BENCH_DIR:=/home/${BENCH_USER}/cta-bench}"
+for_platform BENCH_DIR "/home/${BENCH_USER}/cta-bench" "/home/${BENCH_USER}/cta-bench-16"
+# Frappe 16 needs Python 3.14 and Node 24, which Debian 12 lacks: its bench runs in a Debian testing
+# root (scripts/platform-root.sh) that shares this machine's MariaDB, home and logs.
+for_platform PLATFORM_ROOT "" /srv/cta-root-forky
+for_platform BENCH_PYTHON /usr/bin/python3.11 /usr/bin/python3.14
+# Inside the root there is no MariaDB socket: its sites reach this machine's MariaDB over loopback.
+DB_HOST_ARGS=()
+[[ -z "$PLATFORM_ROOT" ]] || DB_HOST_ARGS=(--db-host 127.0.0.1)
 : "${BENCH_VERSION:=5.31.1}"
+# Sites: a bare site keeps the names it always had; a site with SITE_APPS is named after them.
+SITES_TAG="${SITE_APPS:+-${SITE_APPS// /-}}"
 : "${SITE_NAME:=cta.localhost}"
-: "${TEST_SITE_NAME:=test.cta.localhost}"
-: "${E2E_SITE_NAME:=e2e.cta.localhost}"
-: "${E2E_PORT:=8010}"
+for_platform TEST_SITE_NAME "test${SITES_TAG}.cta.localhost" "test16${SITES_TAG}.cta.localhost"
+for_platform E2E_SITE_NAME "e2e${SITES_TAG}.cta.localhost" "e2e16${SITES_TAG}.cta.localhost"
+for_platform E2E_PORT 8010 8011
 : "${DB_ROOT_USER:=root}"
 : "${DB_ROOT_PASSWORD:=cta-mariadb-root}"
 : "${ADMIN_PASSWORD:=admin}"
-: "${HTTP_PORT:=8000}"
-: "${SOCKETIO_PORT:=9000}"
+for_platform HTTP_PORT 8000 8001
+for_platform SOCKETIO_PORT 9000 9001
 # The production stack (scripts/run): nginx on HTTP_PORT in front of gunicorn on GUNICORN_PORT
 # (loopback only), with GUNICORN_WORKERS sync workers (gunicorn's rule, 2 x cores + 1: 5 on
 # 2 cores), and a backup of the site with its files on BACKUP_SCHEDULE (cron; see README).
-: "${GUNICORN_PORT:=8100}"
+for_platform GUNICORN_PORT 8100 8101
 : "${GUNICORN_WORKERS:=$(($(nproc) * 2 + 1))}"
 : "${BACKUP_SCHEDULE:=0 */8 * * *}"
-: "${REDIS_PORT:=6379}"
+# Each bench its own Redis (cache, queue and realtime): benches sharing one overwrite each other's
+# bench-wide keys (a 15.101 bench's assets_json made a 15.44 bench's website answer 500).
+for_platform REDIS_PORT 6379 6380
 : "${SITE_LANGUAGE:=zh}"
 : "${LOAD_DEMO:=1}"
 : "${CTA_LOG_DIR:=/var/log/class-teacher-appraisal}"
 : "${PYTHON_BIN:=/usr/bin/python3.11}"
 
 BENCH_HOME="$(dirname "$BENCH_DIR")"
-BENCH_CLI_VENV="/home/${BENCH_USER}/.cta-bench-cli"
+BENCH_CLI_VENV="/home/${BENCH_USER}/.cta-bench-cli${PLATFORM_ROOT:+-$FRAPPE_MAJOR}"
 BENCH_CLI="${BENCH_CLI_VENV}/bin/bench"
 # semgrep (Frappe's rules in .semgrep/frappe, run by scripts/test) has a venv of its own:
 # its dependencies would clash with the bench env's.
@@ -98,7 +134,10 @@ as_bench() {
 		PIP_INDEX_URL UV_INDEX_URL CTA_TEST_SITE CTA_PYTEST_ARGS CTA_SITES_PATH CTA_E2E_SITE CTA_E2E_PORT CTA_E2E_ARTIFACTS; do
 		[[ -z "${!v:-}" ]] || passed+=("$v=${!v}")
 	done
-	runuser -u "$BENCH_USER" -- env -i HOME="/home/${BENCH_USER}" USER="$BENCH_USER" "${passed[@]}" \
+	# Frappe 16's bench runs inside its platform root (the same paths: see scripts/platform-root.sh)
+	local root=()
+	[[ -z "$PLATFORM_ROOT" ]] || root=(chroot "$PLATFORM_ROOT")
+	"${root[@]}" runuser -u "$BENCH_USER" -- env -i HOME="/home/${BENCH_USER}" USER="$BENCH_USER" "${passed[@]}" \
 		LANG=C.UTF-8 LC_ALL=C.UTF-8 PIP_DISABLE_PIP_VERSION_CHECK=1 \
 		PATH="${BENCH_CLI_VENV}/bin:${BENCH_DIR}/env/bin:/usr/local/bin:/usr/bin:/bin" \
 		bash -c 'cd "$1" && shift && exec "$@"' _ "$dir" "$@"

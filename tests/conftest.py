@@ -46,7 +46,8 @@ def frappe_site():
 		sites_path = os.environ.get("CTA_SITES_PATH") or os.getcwd()
 		frappe.init(site=site, sites_path=sites_path)
 		frappe.connect()
-	frappe.flags.in_test = True
+	# Frappe 16 reads test mode from frappe.in_test (each request's flags start from it); 15 from the flag
+	frappe.in_test = frappe.flags.in_test = True
 	frappe.flags.mute_emails = True
 	frappe.set_user("Administrator")
 	for hook in frappe.get_hooks("before_tests", app_name="class_teacher_appraisal"):
@@ -88,8 +89,20 @@ def db(frappe_site):
 	frappe.set_user("Administrator")
 	yield frappe.db
 	frappe.db.rollback()
+	forget_what_the_test_cached()
 	frappe.set_user("Administrator")
 	frappe.local.message_log = []
+
+
+def forget_what_the_test_cached():
+	"""Redis is not rolled back: what Frappe cached per user during the test (roles, user permissions,
+	defaults) may come from rows the rollback removed (a role a test gave, then rolled back)."""
+	import frappe
+	from frappe.cache_manager import clear_defaults_cache, user_cache_keys
+
+	for key in user_cache_keys:
+		frappe.cache.delete_key(key)
+	clear_defaults_cache()
 
 
 @contextmanager

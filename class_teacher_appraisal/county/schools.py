@@ -169,9 +169,9 @@ def set_school(doc, method=None):
 
 def add_hooks(doc_events: dict, has_permission: dict, permission_query_conditions: dict):
 	"""hooks.py: every DocType with a school gets it set before validation, and is kept to the
-	user's schools ahead of its own has_permission rule (Frappe asks the last hook first; None
-	passes on) and beside its own list conditions (Frappe joins them with "and"); shared set-up
-	is read-only to a user kept to a school."""
+	user's schools by its has_permission hook (which asks the schools before its own rule:
+	permissions.school_first) and beside its own list conditions (Frappe joins them with "and");
+	shared set-up is read-only to a user kept to a school."""
 
 	def listed(value) -> list:
 		return [] if not value else list(value) if isinstance(value, list | tuple) else [value]
@@ -184,5 +184,8 @@ def add_hooks(doc_events: dict, has_permission: dict, permission_query_condition
 			*listed(permission_query_conditions.get(doctype)),
 			check + "school_conditions",
 		]
-	for doctype in (*DOCTYPES, *SHARED):
-		has_permission[doctype] = [*listed(has_permission.get(doctype)), check + "school_permission"]
+	for doctype in ENTERED:
+		has_permission.setdefault(doctype, check + "school_record_permission")
+	for doctype in SHARED:
+		has_permission.setdefault(doctype, check + "shared_setup_permission")
+	# every other DocType with a school asks the schools in its own hook (permissions.school_first)

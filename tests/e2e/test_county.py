@@ -276,21 +276,27 @@ def test_a_schools_office_changes_nothing_of_the_other_school(sessions, county):
 
 def test_a_school_set_in_a_request_is_not_what_is_stored(sessions, county):
 	s = sessions["AO_X"]
-	r = post(
-		s,
-		"/api/method/frappe.client.insert",
-		doc={
+
+	def insert(**school):
+		doc = {
 			"doctype": INSPECTION,
 			"inspection_date": "2025-12-04",
 			"class_record": county.class_x,
 			"inspection_item": "卫生",
 			"score": 8,
-			"school": Y,
-		},
-	)
-	frappe.db.rollback()
-	name = frappe.db.get_value(INSPECTION, {"class_record": county.class_x, "inspection_date": "2025-12-04"})
+		}
+		r = post(s, "/api/method/frappe.client.insert", doc={**doc, **school})
+		frappe.db.rollback()
+		return r, frappe.db.get_value(
+			INSPECTION, {"class_record": county.class_x, "inspection_date": "2025-12-04"}
+		)
+
 	try:
+		# another school's value is refused (Frappe's User Permission checks a new record's links) …
+		r, name = insert(school=Y)
+		assert refused(r) and not name
+		# … and the school stored is the class's, from the server
+		r, name = insert()
 		assert r.status_code == 200 and name
 		assert frappe.db.get_value(INSPECTION, name, "school") == X
 	finally:

@@ -162,7 +162,7 @@ def test_the_office_opens_todays_coverage_from_the_roster(login, todays_duty):
 	expect(page.locator('[data-fieldname="assignments"] .grid-body .grid-row')).to_have_count(3)
 	shot(page, "9-duty-roster")
 	page.get_by_role("button", name="值周覆盖").click()
-	expect(page).to_have_url(re.compile(r"/app/query-report/Inspection"))
+	expect(page).to_have_url(re.compile(r"/(app|desk)/query-report/Inspection"))
 	expect(page.locator('[id="page-query-report"] .page-title')).to_contain_text("值周覆盖")
 	# grade 3 and 四年级(1)班 not inspected yet, the other classes' 纪律 assigned to nobody
 	expect(page.locator(".dt-scrollable").get_by_text("未检查").first).to_be_visible()

@@ -3,6 +3,7 @@ on a phone (390 × 844), sees the week's items and a deduction with its reason, 
 taps Appeal and gets the appeal form for that line, and saves it under the appeal's own rules; the
 office looks at any class on a desk; nobody reads another class's page or photos by naming them."""
 
+import re
 from datetime import datetime
 from io import BytesIO
 
@@ -219,7 +220,7 @@ def test_a_class_teacher_on_a_phone_sees_the_week_and_appeals_a_deduction(browse
 		page.wait_for_timeout(500)  # the chart draws
 		shot(page, "my-class-phone")
 		button.tap()
-		page.wait_for_url("**/app/appraisal-appeal/new-appraisal-appeal-*")
+		page.wait_for_url(re.compile(r"/(app|desk)/appraisal-appeal/new-appraisal-appeal-"))
 		# the appraisal, shown by its title (class · period)
 		expect(page.locator('.frappe-control[data-fieldname="appraisal"] input')).to_have_value(
 			f"{CLASS_NAME} · {appealable.period}"
@@ -238,7 +239,7 @@ def test_a_class_teacher_on_a_phone_sees_the_week_and_appeals_a_deduction(browse
 			"12月13日是周六，班级没有课间活动"
 		)
 		page.keyboard.press("Control+s")
-		page.wait_for_url("**/app/appraisal-appeal/APL-*")
+		page.wait_for_url(re.compile(r"/(app|desk)/appraisal-appeal/APL-"))
 		frappe.db.rollback()
 		saved = frappe.get_all(
 			"Appraisal Appeal",

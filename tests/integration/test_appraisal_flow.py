@@ -4,6 +4,7 @@ rule that approved appraisals never change."""
 import frappe
 import pytest
 
+from class_teacher_appraisal import compat
 from tests.factories import (
 	S1,
 	appraisal_of,
@@ -159,7 +160,7 @@ def test_published_red_flags_agree_with_the_flags_each_appraisal_counts(school):
 		for r in frappe.get_all(
 			"Red Flag Award",
 			filters={"appraisal_period": period.name},
-			fields=["class_record", "sum(red_flags) as flags"],
+			fields=["class_record", compat.aggregate("sum", "red_flags", "flags")],
 			group_by="class_record",
 		)
 	}

@@ -10,12 +10,13 @@ import frappe
 import pytest
 
 from class_teacher_appraisal.backups import compare, snapshot
-from tests.factories import approve, fill_manual, monthly_appraisal
+from tests.factories import approve, fill_manual, make_user, monthly_appraisal
 
 
 @pytest.fixture
 def approved():
-	doc = monthly_appraisal("六年级(4)班", 6, "s.teacher@example.cn", "2025年9月", "2025-09-01", "2025-09-30")
+	teacher = make_user("s.teacher@example.cn", "Class Teacher")
+	doc = monthly_appraisal("六年级(4)班", 6, teacher, "2025年9月", "2025-09-01", "2025-09-30")
 	return approve(fill_manual(doc, short_by=1))
 
 

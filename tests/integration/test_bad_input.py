@@ -311,6 +311,8 @@ BAD_JSON = [
 	'{"a": 1}',
 	"true",
 ]
+# Tokens a strict JSON parser refuses (JavaScript's NaN and Infinity, numbers past a double's range).
+NOT_STRICT_JSON = {"NaN", "Infinity", "-Infinity", "1e309", "-1e309"}
 # Set on a document in Python.
 BAD_PY = [
 	float("nan"),
@@ -352,8 +354,8 @@ def api(method: str, path: str, body: str | None = None, query: dict | None = No
 	frappe.local.response = frappe._dict({"docs": []})
 	frappe.local.message_log = []
 	try:
-		make_form_dict(request)
-		try:
+		try:  # as frappe.app.application: the body is read inside the handler's try
+			make_form_dict(request)
 			response = frappe.api.handle(request)
 		except Exception as e:
 			response = handle_exception(e)
@@ -404,11 +406,15 @@ def assert_refused(doc: dict, path: tuple, label: str, existing: bool, snapshot_
 		method = "frappe.client.save" if existing else "frappe.client.insert"
 		status, answer = api("POST", f"/api/method/{method}", '{"doc": ' + json_with(doc, path, raw) + "}")
 		assert status == 417, (path, raw, status, answer.get("exception", "")[:300])
+		assert tables(*snapshot_of) == before, (path, raw)
+		sent += 1
+		if answer["exc_type"] == "DataError" and raw in NOT_STRICT_JSON:
+			# Frappe 16 reads bodies with a strict JSON parser: it refuses the request itself
+			assert "Invalid request body" in answer["exception"], (path, raw)
+			continue
 		assert answer["exc_type"] == "ValidationError", (path, raw)
 		assert label in answer["exception"], (path, raw, answer["exception"])
 		assert re.search(NUMBER_ERROR, answer["exception"]), (path, raw, answer["exception"])
-		assert tables(*snapshot_of) == before, (path, raw)
-		sent += 1
 	for value in BAD_PY:
 		document = frappe.get_doc(with_value(doc, path, value))
 		with pytest.raises(frappe.ValidationError, match=NUMBER_ERROR) as refused:

@@ -131,11 +131,16 @@ def test_each_schools_period_generates_its_own_classes_only(county):
 def test_the_school_is_the_servers_never_the_requests(county):
 	c, p = county.classes, county.people
 	with as_(p["inspector_a"]):
-		doc = inspect(c["a2"], "卫生", "2025-12-03", 9, school=B)
-		assert doc.school == A  # from the class, whatever was sent
+		# another school's value in a new record is refused (Frappe's User Permission checks the
+		# links a new record is sent with, as it does on a save: below) …
+		with pytest.raises(frappe.PermissionError):
+			inspect(c["a2"], "卫生", "2025-12-03", 9, school=B)
 		with pytest.raises(frappe.PermissionError):  # B's class, sent as A's
 			inspect(c["b2"], "卫生", "2025-12-03", 9, school=A)
+		assert inspect(c["a2"], "卫生", "2025-12-03", 9).school == A  # from the class
 	assert not frappe.db.exists("Inspection", {"class_record": c["b2"], "inspection_date": "2025-12-03"})
+	# … and from anyone who may send it, the class's school is kept
+	assert inspect(c["a2"], "纪律", "2025-12-03", 9, school=B).school == A
 	with as_(p["office_a"]):
 		draft = appraisal_of(county.periods[A], c["a1"])
 		draft.school = B  # another school's value in a request is refused (Frappe's User Permission) …
@@ -147,19 +152,25 @@ def test_the_school_is_the_servers_never_the_requests(county):
 	assert frappe.db.get_value(APPRAISAL, draft.name, "school") == A
 	term = make_period("学期", "2025-09-01", "2026-01-18", rubric="班主任学期综合考核 v1", school=A)
 	term.generate_appraisals()
-	with as_(p["principal_a"]):
-		rating = frappe.get_doc(
+
+	def rating(school):
+		return frappe.get_doc(
 			{
 				"doctype": "Appraisal Rating",
 				"appraisal": appraisal_of(term.name, c["a1"]).name,
 				"rater": p["principal_a"],
 				"rater_group": "Leadership",
-				"school": B,
+				"school": school,
 				"scores": [{"criterion_code": "T-03", "score": 90}],
 			}
 		)
-		rating.insert()
-		assert frappe.db.get_value("Appraisal Rating", rating.name, "school") == A
+
+	with as_(p["principal_a"]):
+		with pytest.raises(frappe.PermissionError):  # sent as B's
+			rating(B).insert()
+		assert not frappe.db.exists("Appraisal Rating", {"rater": p["principal_a"]})
+		done = rating(None).insert()
+		assert frappe.db.get_value("Appraisal Rating", done.name, "school") == A
 
 
 def test_a_round_is_of_one_school_and_its_inspections_of_it(county):

@@ -17,6 +17,9 @@ from class_teacher_appraisal.names import APPRAISAL
 from tests.conftest import SITE_MANAGER, acting_as
 from tests.integration.test_data_import import run_import
 
+# Frappe's importer commits each row: these tests commit and clean up themselves.
+pytestmark = pytest.mark.commits
+
 OFFICE = "office@example.cn"
 DOMAIN = "onboarding.example.cn"
 TERM_RUBRIC = "班主任学期综合考核 v1"  # T-03 is rated by the leadership (rating scale 100)

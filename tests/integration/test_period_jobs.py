@@ -46,6 +46,7 @@ def queued(monkeypatch):
 	"""frappe.enqueue as outside tests (nothing reaches Redis): records what would be queued."""
 	calls = []
 	monkeypatch.setattr(frappe.flags, "in_test", False)
+	monkeypatch.setattr(frappe, "in_test", False, raising=False)  # Frappe 16 reads this one
 	monkeypatch.setattr(frappe, "enqueue", lambda method, **kw: calls.append((method, kw)))
 	return calls
 
@@ -216,6 +217,7 @@ def committed_term(db):
 	frappe.db.commit()  # nosemgrep: removes what this test committed
 
 
+@pytest.mark.commits
 def test_a_recompute_waits_for_another_on_the_same_period(committed_term):
 	period, _ = committed_term
 	results, holding, release = {}, threading.Event(), threading.Event()
@@ -238,6 +240,7 @@ def test_a_recompute_waits_for_another_on_the_same_period(committed_term):
 	assert results["second_done"] >= results["first"]
 
 
+@pytest.mark.commits
 def test_two_recomputes_at_once_leave_every_appraisal_whole(committed_term):
 	period, _ = committed_term
 	results = {}
@@ -255,6 +258,7 @@ def test_two_recomputes_at_once_leave_every_appraisal_whole(committed_term):
 	assert ranks[0] == 1 and len(ranks) == 4
 
 
+@pytest.mark.commits
 def test_points_typed_while_a_recompute_waits_for_its_lock_are_kept(committed_term):
 	"""The job read something before its lock (as a worker does), so its snapshot predates the
 	office's save; the hand inputs must still be read as committed, not from that snapshot."""

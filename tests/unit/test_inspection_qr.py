@@ -7,6 +7,7 @@ from urllib.parse import unquote, urlparse
 
 import segno
 
+from class_teacher_appraisal import compat
 from class_teacher_appraisal.inspection_qr import PER_PAGE, pages, qr_svg, scan_path
 
 PATH_STEP = re.compile(r"([Mmh])(-?[\d.]+)(?: (-?[\d.]+))?")
@@ -50,9 +51,9 @@ def test_the_drawn_code_is_the_addresss_qr_code():
 def test_the_address_holds_the_item_and_the_class_in_its_path():
 	path = scan_path("卫生", "2025-2026 一年级(1)班")
 	assert "?" not in path and "#" not in path  # the login returns to the path, without a query
-	_empty, app, page, item, cls = urlparse(path).path.split("/")
-	assert (app, page, unquote(item), unquote(cls)) == (
-		"app",
+	_empty, desk, page, item, cls = urlparse(path).path.split("/")
+	assert (desk, page, unquote(item), unquote(cls)) == (
+		compat.DESK.strip("/"),  # the Desk of the platform: /app on Frappe 15, /desk on 16
 		"inspect-class",
 		"卫生",
 		"2025-2026 一年级(1)班",

@@ -47,3 +47,9 @@ class_teacher_appraisal.person_filters_ready = function (report, fieldnames) {
 		})
 	);
 };
+
+// A Desk link of the running platform: Frappe 16 moved the Desk from /app to /desk (and redirects
+// the old paths), so links are made by Frappe's router, e.g. desk_url("inspection", name).
+class_teacher_appraisal.desk_url = function (...parts) {
+	return frappe.router.make_url(parts.map((part) => String(part)));
+};

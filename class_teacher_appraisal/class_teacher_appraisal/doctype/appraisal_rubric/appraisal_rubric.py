@@ -366,9 +366,15 @@ def make_new_version(rubric: str | None = None) -> str:
 	source = frappe.get_doc("Appraisal Rubric", rubric)
 	source.check_permission("write")
 	latest = (
-		frappe.db.get_value("Appraisal Rubric", {"rubric_name": source.rubric_name}, "max(version)")
-		or source.version
-	)
+		frappe.get_all(
+			"Appraisal Rubric",
+			filters={"rubric_name": source.rubric_name},
+			pluck="version",
+			order_by="version desc",
+			limit=1,
+		)
+		or [source.version]
+	)[0]
 	copy = frappe.copy_doc(source)
 	copy.version = int(latest) + 1
 	copy.previous_version = source.name

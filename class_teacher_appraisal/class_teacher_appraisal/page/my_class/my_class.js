@@ -195,7 +195,7 @@ class MyClass {
 					${d.reason ? `<div class="my-class-reason">${esc(d.reason)}</div>` : ""}
 					${d.remarks ? `<div class="my-class-reason text-muted">${esc(d.remarks)}</div>` : ""}
 					<div class="text-muted small">${esc(__("Inspector: {0}", [d.inspector || "—"]))} ·
-						<a href="/app/inspection/${encodeURIComponent(d.inspection)}">${esc(d.inspection)}</a></div>
+						<a href="${class_teacher_appraisal.desk_url("inspection", d.inspection)}">${esc(d.inspection)}</a></div>
 					${photos ? `<div class="my-class-photos">${photos}</div>` : ""}
 					${lines}
 				</div>`;
@@ -225,7 +225,7 @@ class MyClass {
 				data-note="${esc(note)}">${esc(__("Appeal"))} · ${esc(label)}</button>`;
 		}
 		const why = appeal.open_appeal
-			? `<a href="/app/appraisal-appeal/${encodeURIComponent(appeal.open_appeal)}">${esc(
+			? `<a href="${class_teacher_appraisal.desk_url("appraisal-appeal", appeal.open_appeal)}">${esc(
 					__("Open appeal {0}", [appeal.open_appeal])
 			  )}</a>`
 			: esc(appeal.why || "");
@@ -312,7 +312,7 @@ class MyClass {
 				if (appeal.allowed && appeal.closes_on) {
 					appeal_note = esc(__("You may appeal a line until {0}.", [frappe.datetime.str_to_user(appeal.closes_on)]));
 				} else if (appeal.open_appeal) {
-					appeal_note = `<a href="/app/appraisal-appeal/${encodeURIComponent(appeal.open_appeal)}">${esc(
+					appeal_note = `<a href="${class_teacher_appraisal.desk_url("appraisal-appeal", appeal.open_appeal)}">${esc(
 						__("Open appeal {0}", [appeal.open_appeal])
 					)}</a>`;
 				}
@@ -333,7 +333,8 @@ class MyClass {
 						</div>`
 					)
 					.join("");
-				const route = encodeURIComponent(a.name);
+				const form = class_teacher_appraisal.desk_url("class-teacher-appraisal", a.name);
+				const sheet = class_teacher_appraisal.desk_url("print", "Class Teacher Appraisal", a.name);
 				return `<div class="my-class-card my-class-appraisal" data-appraisal="${esc(a.name)}">
 					<h5>${esc(a.period)} <span class="indicator-pill ${approved ? "green" : "orange"}">${esc(
 					__(a.workflow_state || (approved ? "Approved" : "Draft"))
@@ -342,8 +343,8 @@ class MyClass {
 					<div class="small">${esc(a.teacher_name || "")}</div>
 					<div class="text-muted small">${appeal_note}</div>
 					<div class="my-class-links">
-						<a class="btn btn-default btn-sm" href="/app/class-teacher-appraisal/${route}">${esc(__("View Appraisal"))}</a>
-						<a class="btn btn-default btn-sm" href="/app/print/Class%20Teacher%20Appraisal/${route}">${esc(__("Print Sheet"))}</a>
+						<a class="btn btn-default btn-sm" href="${form}">${esc(__("View Appraisal"))}</a>
+						<a class="btn btn-default btn-sm" href="${sheet}">${esc(__("Print Sheet"))}</a>
 					</div>
 					<details><summary>${esc(__("Lines"))}</summary>${lines}</details>
 				</div>`;

@@ -94,7 +94,7 @@ class PartEntry {
 					? __("Confirmed by {0}", [a.confirmed_by])
 					: __("Not confirmed");
 				return `<tr data-appraisal="${esc(a.appraisal)}">
-					<td><a href="/app/class-teacher-appraisal/${encodeURIComponent(a.appraisal)}">${esc(
+					<td><a href="${class_teacher_appraisal.desk_url("class-teacher-appraisal", a.appraisal)}">${esc(
 					a.class_name
 				)}</a><br><small class="text-muted">${esc(__(a.workflow_state))}</small></td>
 					${cells}<td>${esc(a.points)}</td><td>${esc(status)}</td></tr>`;

@@ -32,7 +32,7 @@ frappe.query_reports["Quota Progress"] = {
 		// Text cells come escaped from the server; the records behind a count open as a list.
 		if (column.fieldname === "records" && data && data.record_names && data.record_names.length) {
 			const filter = encodeURIComponent(JSON.stringify(["in", data.record_names]));
-			return `<a href="/app/appraisal-activity?name=${filter}">${value}</a>`;
+			return `<a href="${class_teacher_appraisal.desk_url("appraisal-activity")}?name=${filter}">${value}</a>`;
 		}
 		if (column.fieldtype === "Link" && value && !frappe.model.can_read(column.options)) {
 			const title = frappe.utils.get_link_title(column.options, value);

@@ -15,7 +15,7 @@ import frappe
 from frappe import _
 from frappe.utils import flt, getdate
 
-from class_teacher_appraisal import html_text
+from class_teacher_appraisal import compat, html_text
 from class_teacher_appraisal.names import ACTIVITY, ACTIVITY_KIND, STUDIO, STUDIO_ACTIVITY
 from class_teacher_appraisal.reports import column
 
@@ -97,7 +97,7 @@ def studio_activities(studios, start, end) -> list[frappe._dict]:
 				"parent": ["in", [r.name for r in rows] or [""]],
 				"present": 1,
 			},
-			fields=["parent", "count(name) as n"],
+			fields=["parent", compat.aggregate("count", "name", "n")],
 			group_by="parent",
 			as_list=True,
 		)

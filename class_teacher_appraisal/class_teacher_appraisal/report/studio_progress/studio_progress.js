@@ -35,7 +35,7 @@ frappe.query_reports["Studio Progress"] = {
 		const names = data && (column.fieldname === "records" ? data.record_names : data.studio_record_names);
 		if (lists[column.fieldname] && names && names.length) {
 			const filter = encodeURIComponent(JSON.stringify(["in", names]));
-			return `<a href="/app/${lists[column.fieldname]}?name=${filter}">${value}</a>`;
+			return `<a href="${class_teacher_appraisal.desk_url(lists[column.fieldname])}?name=${filter}">${value}</a>`;
 		}
 		if (column.fieldname === "member" && value && data && data.member_name) {
 			return frappe.utils.escape_html(data.member_name); // the person by name, not their user id
