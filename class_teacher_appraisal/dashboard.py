@@ -113,7 +113,10 @@ def count_of(doctype: str, filters: dict) -> int:
 def chart_period(filters: str | dict | None) -> str | None:
 	"""The period a chart shows: the one in its filters, else the latest (by end, then start
 	date) that has appraisals the user can see."""
-	filters = frappe.parse_json(filters) or {}
+	try:
+		filters = frappe.parse_json(filters) or {}
+	except ValueError:  # Frappe 16 parses with orjson, which refuses what is not strict JSON
+		filters = None
 	if not isinstance(filters, dict):
 		frappe.throw(_("The chart's filters must be an object of field names and values."))
 	if period := filters.get("appraisal_period"):

@@ -132,6 +132,9 @@ def complete_setup_wizard(language: str = "en"):
 		# Frappe 15 reads the language's name from "language" and, for non-English, from "lang" too.
 		args = {"language": name, "lang": name, "full_name": "Administrator", **SCHOOL_DEFAULTS}
 		setup_complete({**args, **erpnext_wizard_args()})
+		# ERPNext's install sets the site-wide date format to dd-mm-yyyy, and the wizard's System
+		# Settings (the country's yyyy-mm-dd) leave it so when they do not change the field
+		frappe.db.set_default("date_format", frappe.db.get_single_value("System Settings", "date_format"))
 	# Frappe alone keeps no default currency (ERPNext does); allowances are paid in yuan.
 	if not frappe.db.get_default("currency"):
 		frappe.db.set_default("currency", SCHOOL_DEFAULTS["currency"])

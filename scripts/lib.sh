@@ -67,7 +67,8 @@ SITES_TAG="${SITE_APPS:+-${SITE_APPS// /-}}"
 : "${SITE_NAME:=cta.localhost}"
 for_platform TEST_SITE_NAME "test${SITES_TAG}.cta.localhost" "test16${SITES_TAG}.cta.localhost"
 for_platform E2E_SITE_NAME "e2e${SITES_TAG}.cta.localhost" "e2e16${SITES_TAG}.cta.localhost"
-for_platform E2E_PORT 8010 8011
+# (each platform and set of apps its own port, so that their browser suites can run side by side)
+if [[ -z "$SITE_APPS" ]]; then for_platform E2E_PORT 8010 8011; else for_platform E2E_PORT 8012 8013; fi
 : "${DB_ROOT_USER:=root}"
 : "${DB_ROOT_PASSWORD:=cta-mariadb-root}"
 : "${ADMIN_PASSWORD:=admin}"
@@ -195,7 +196,7 @@ prepare_site() {
 BENCH_NAME="$(basename "$BENCH_DIR")"
 SUPERVISOR_CONF="/etc/supervisor/conf.d/${BENCH_NAME}.conf"
 NGINX_CONF="/etc/nginx/conf.d/${BENCH_NAME}.conf"
-BACKUP_CRON="/etc/cron.d/class-teacher-appraisal"
+BACKUP_CRON="/etc/cron.d/class-teacher-appraisal$([[ "$FRAPPE_MAJOR" == 15 ]] || echo "-$FRAPPE_MAJOR")"
 SUPERVISOR_GROUPS=("${BENCH_NAME}-web:*" "${BENCH_NAME}-workers:*")
 # the development server's processes (scripts/run --dev), each with a pid file in STATE_DIR
 DEV_PROCESSES=(web socketio worker scheduler)

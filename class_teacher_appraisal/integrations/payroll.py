@@ -150,10 +150,9 @@ def sheet(rows: list[dict]) -> list[list]:
 	]
 
 
-@frappe.whitelist(methods=["GET"])
-@frappe.read_only()
-def additional_salary_xlsx(period: str | None = None) -> None:
-	"""Sends the period's approved allowances as `<period> Additional Salary.xlsx` (office and principal)."""
+def rows_to_pay(period: str | None) -> list[dict]:
+	"""The period's payroll rows, for the office and the principal; a clear error for anyone else, an
+	unknown period or one with nothing approved."""
 	if not sees_all(roles={OFFICE, PRINCIPAL, SYSTEM_MANAGER}):  # not frappe.only_for: tests skip it
 		frappe.throw(
 			_("Only the Academic Office and the Principal get the payroll file."),
@@ -171,6 +170,62 @@ def additional_salary_xlsx(period: str | None = None) -> None:
 			_("Appraisal Period {0} has no approved appraisal with an allowance.").format(text(period)),
 			title=_("Nothing to Pay"),
 		)
+	return rows
+
+
+def hrms_installed() -> bool:
+	return "hrms" in frappe.get_installed_apps()
+
+
+@frappe.whitelist(methods=["POST"])
+def create_additional_salaries(period: str | None = None) -> dict:
+	"""On a site with HRMS, the payroll file's rows as Additional Salary drafts, without a file: one per
+	approved appraisal, never two for the same appraisal (a draft or submitted one is kept), for the
+	payroll office to check and submit in HRMS. All or nothing: a teacher without an Employee, or a
+	settings field left empty, stops it before any draft is made. The user needs HRMS's own permission
+	to create Additional Salary."""
+	rows = rows_to_pay(period)
+	if not hrms_installed():
+		frappe.throw(_("HRMS is not installed on this site: download the payroll file instead."))
+	frappe.has_permission("Additional Salary", "create", throw=True)
+	settings = frappe.get_cached_doc(SETTINGS)
+	for fieldname in ("salary_component", "payroll_company"):
+		if not settings.get(fieldname):
+			label = _(frappe.get_meta(SETTINGS).get_label(fieldname))
+			frappe.throw(_("Enter the {0} in Class Teacher Appraisal Settings first.").format(label))
+	unmapped = [row["teacher_name"] for row in rows if not row["employee"]]
+	if unmapped:
+		frappe.throw(
+			_(
+				"No Employee for {0}: enter their Teacher Payroll ID, or the User ID on their Employee."
+			).format(", ".join(text(name) for name in unmapped)),
+			title=_("Teachers Without an Employee"),
+		)
+	done = set(
+		frappe.get_all(
+			"Additional Salary",
+			filters={
+				"ref_doctype": APPRAISAL,
+				"ref_docname": ["in", [row["ref_docname"] for row in rows]],
+				"docstatus": ["<", 2],
+			},
+			pluck="ref_docname",
+		)
+	)
+	created = []
+	for row in rows:
+		if row["ref_docname"] in done:
+			continue
+		salary = frappe.get_doc({"doctype": "Additional Salary", **{f: row[f] for f, _label in COLUMNS}})
+		created.append(salary.insert().name)
+	return {"created": created, "kept": len(done)}
+
+
+@frappe.whitelist(methods=["GET"])
+@frappe.read_only()
+def additional_salary_xlsx(period: str | None = None) -> None:
+	"""Sends the period's approved allowances as `<period> Additional Salary.xlsx` (office and principal)."""
+	rows = rows_to_pay(period)
 	frappe.response["filename"] = f"{period} Additional Salary.xlsx"
 	frappe.response["filecontent"] = to_xlsx(sheet(rows))
 	frappe.response["type"] = "binary"

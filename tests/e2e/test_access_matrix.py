@@ -900,6 +900,24 @@ def payroll_file():
 	return check
 
 
+def additional_salary_drafts():
+	"""The period's approved allowances as HRMS Additional Salary drafts (a site with HRMS): nobody of the
+	demo school holds HRMS's HR User role, so nobody makes them; nothing is created either way."""
+
+	def check(s, w, expect):
+		before = frappe.db.count("Additional Salary") if frappe.db.table_exists("Additional Salary") else 0
+		r = post(
+			s,
+			"/api/method/class_teacher_appraisal.integrations.payroll.create_additional_salaries",
+			period=MONTH,
+		)
+		frappe.db.rollback()
+		after = frappe.db.count("Additional Salary") if frappe.db.table_exists("Additional Salary") else 0
+		return refused(r) and after == before
+
+	return check
+
+
 def inspector_consistency():
 	"""The office's report on how the duty inspectors score (值周检查员评分一致性)."""
 
@@ -2501,6 +2519,7 @@ def cells() -> list[Cell]:
 	add(
 		["CT", "CT2", "DI", *outsiders], "download the payroll file (Additional Salary)", payroll_file(), DENY
 	)
+	add(list(USERS), "create Additional Salary drafts in HRMS", additional_salary_drafts(), DENY)
 	studio_cells(add, outsiders)
 	studio_grading_cells(add, outsiders)
 	county_cells(add, outsiders)

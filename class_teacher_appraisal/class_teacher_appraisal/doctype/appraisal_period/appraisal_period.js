@@ -63,6 +63,31 @@ frappe.ui.form.on("Appraisal Period", {
 				)
 			);
 		}
+		if (frappe.boot.versions?.hrms && frappe.model.can_create("Additional Salary")) {
+			// with HRMS on the site: the same rows as Additional Salary drafts, no file
+			frm.add_custom_button(__("Create Additional Salary (HRMS)"), () =>
+				frappe.confirm(
+					__("Create an Additional Salary draft in HRMS for each approved allowance of {0}?", [
+						frappe.utils.escape_html(frm.doc.name),
+					]),
+					() =>
+						frappe
+							.call({
+								method: "class_teacher_appraisal.integrations.payroll.create_additional_salaries",
+								args: { period: frm.doc.name },
+								freeze: true,
+							})
+							.then(({ message }) =>
+								frappe.msgprint(
+									__("{0} Additional Salary drafts created, {1} already there.", [
+										message.created.length,
+										message.kept,
+									])
+								)
+							)
+				)
+			);
+		}
 		frm.call({ doc: frm.doc, method: "running_jobs" }).then(({ message }) => {
 			if (message && message.length) {
 				frm.dashboard.set_headline(
