@@ -34,6 +34,8 @@ PLATFORM_ROOT_PACKAGES=(
 	# the bench and its apps
 	python3.14 python3.14-venv python3.14-dev git build-essential pkg-config libmariadb-dev
 	mariadb-client nodejs curl ca-certificates util-linux procps tzdata xz-utils
+	# bench restore tells a gzipped backup by `file`
+	file
 	# printing and the browser tests: fonts with Latin metrics and CJK glyphs, PDF tools, Chromium
 	fonts-noto-cjk fonts-liberation2 poppler-utils chromium
 )

@@ -116,6 +116,13 @@ def shot(page, name: str):
 	page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
+def status_pill(page, label: str, within: str = ""):
+	"""The status a page shows in its head (e.g. 已提交): the indicator's text, or its title where
+	Frappe 16 shows a coloured dot instead of the text (on a phone). within: a selector of the page."""
+	pills = f"{within} .indicator-pill" if within else ".indicator-pill"
+	return page.locator(pills).filter(has_text=label).or_(page.locator(f'{pills}[title="{label}"]')).first
+
+
 @pytest.fixture(scope="session")
 def pending_appraisal(e2e_site):
 	"""A month of its own, appraised from the demo school's November evidence: classes 一年级(1)班

@@ -11,7 +11,7 @@ from frappe.utils import get_last_day, getdate, today
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import PASSWORD, delete_period, shot
+from tests.e2e.conftest import PASSWORD, delete_period, shot, status_pill
 
 INSPECTOR, OFFICE = "zhao.duty@demo-school.cn", "li.office@demo-school.cn"
 PUPIL = "e2e.monitor@demo-school.cn"  # a pupil monitor (值周学生) of these tests
@@ -141,7 +141,7 @@ def test_an_inspector_opens_todays_round_prefilled_on_a_phone_and_submits_it(log
 	expect(save).to_have_text("提交")
 	save.click()
 	page.locator(".modal.show").get_by_role("button", name="是").click()
-	expect(page.locator(".indicator-pill").filter(has_text="已提交").first).to_be_visible()
+	expect(status_pill(page, "已提交", FORM)).to_be_visible()
 	shot(page, "9-my-round-submitted")
 
 	frappe.db.rollback()
@@ -206,7 +206,7 @@ def test_a_pupil_monitor_records_todays_round_and_the_teacher_confirms_it(login,
 	assert pupil.evaluate("cur_frm.doc.entries.map((r) => r.class_record)") == [todays_duty.pupils_class]
 	type_score(pupil, rows.first, 0, 9)
 	pupil.locator(f"{FORM} .page-head .primary-action").click()  # 保存
-	expect(pupil.locator(f"{FORM} .indicator-pill").filter(has_text="草稿")).to_be_visible()
+	expect(status_pill(pupil, "草稿", FORM)).to_be_visible()
 	expect(pupil.locator(f"{FORM} .page-head .primary-action")).to_have_text("保存")  # no 提交 for a pupil
 	expect(pupil.locator(".modal.show")).to_have_count(0)  # no error, no permission message
 	shot(pupil, "9-pupil-round-saved")
@@ -221,7 +221,7 @@ def test_a_pupil_monitor_records_todays_round_and_the_teacher_confirms_it(login,
 	expect(submit).to_have_text("提交")
 	submit.click()
 	teacher.locator(".modal.show").get_by_role("button", name="是").click()
-	expect(teacher.locator(f"{FORM} .indicator-pill").filter(has_text="已提交")).to_be_visible()
+	expect(status_pill(teacher, "已提交", FORM)).to_be_visible()
 	shot(teacher, "9-pupil-round-confirmed")
 	frappe.db.rollback()
 	found = frappe.get_all(

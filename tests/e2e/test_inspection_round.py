@@ -5,7 +5,7 @@ import frappe
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import shot
+from tests.e2e.conftest import shot, status_pill
 
 INSPECTOR = "zhao.duty@demo-school.cn"
 ITEM = "卫生"
@@ -58,7 +58,7 @@ def test_a_round_of_every_class_is_entered_and_submitted_on_a_phone(login, clean
 	expect(page.locator(".page-head .primary-action")).to_have_text("提交")
 	page.locator(".page-head .primary-action").click()
 	page.locator(".modal.show").get_by_role("button", name="是").click()
-	expect(page.locator(".indicator-pill").filter(has_text="已提交").first).to_be_visible()
+	expect(status_pill(page, "已提交", '[id="page-Inspection Round"]')).to_be_visible()
 	shot(page, "8-round-submitted")
 
 	frappe.db.rollback()

@@ -4,6 +4,7 @@ user id (an e-mail) shows where a person's name belongs, neither in the text nor
 grade levels read 一年级 …, in the reports' grade filter too."""
 
 import re
+from collections import Counter
 from urllib.parse import quote
 
 import frappe
@@ -23,12 +24,18 @@ def full_name(user: str) -> str:
 
 
 def shown_ids(page) -> list[str]:
-	"""User ids in what the page shows: its text and the values in its visible inputs."""
+	"""User ids in what the page shows: its text and the values in its visible inputs. Not the
+	signed-in user's own account menu (Frappe 16's sidebar shows their name, and under it the
+	account's id): each id found there once is taken off the page's count once."""
 	text = page.locator("body").inner_text()
 	values = page.eval_on_selector_all(
 		"input, textarea", "els => els.filter((e) => e.offsetParent !== null).map((e) => e.value)"
 	)
-	return sorted({m for chunk in [text, *values] for m in USER_ID.findall(chunk or "")})
+	shown = Counter(m for chunk in [text, *values] for m in USER_ID.findall(chunk or ""))
+	own_menu = page.get_by_role("button", name="用户菜单").filter(visible=True)
+	for menu in own_menu.all_inner_texts():
+		shown.subtract(USER_ID.findall(menu))
+	return sorted(m for m, count in shown.items() if count > 0)
 
 
 def wait_for_page(page, ready: str):
